@@ -17,10 +17,13 @@ const swc = [
 
 /**
  * @param {string} dir the workspace folder (__dirname of its jest.config.js)
- * @param {import('jest').Config} [extra]
+ * @param {import('jest').Config & { datastores?: boolean }} [options]
+ *   datastores: start one throwaway PostgreSQL and Redis for the run (or use DATABASE_URL / REDIS_URL)
  * @returns {import('jest').Config}
  */
-function workspaceJestConfig(dir, extra = {}) {
+function workspaceJestConfig(dir, options = {}) {
+  const { datastores = false, ...extra } = options;
+  const harness = path.join(__dirname, 'services/harness/src/jest');
   return {
     displayName: path.basename(dir),
     rootDir: dir,
@@ -29,8 +32,12 @@ function workspaceJestConfig(dir, extra = {}) {
     transform: { '^.+\\.(t|j)sx?$': swc },
     moduleNameMapper: {
       '^@eks-sre-lab/(kit|harness)$': path.join(__dirname, 'services/$1/src/index.ts'),
+      '^@eks-sre-lab/(kit|harness)/(.*)$': path.join(__dirname, 'services/$1/src/$2'),
     },
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    ...(datastores
+      ? { globalSetup: `${harness}/global-setup.ts`, globalTeardown: `${harness}/global-teardown.ts` }
+      : {}),
     ...extra,
   };
 }
