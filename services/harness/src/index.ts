@@ -1,1 +1,7 @@
-export {};
+// @eks-sre-lab/harness: real, throwaway data stores and processes on loopback (see README.md).
+export { findBinary, MissingBinaryError, postgresBinDirs, type BinarySearch } from './binaries';
+export { createDatabaseOn, testDatabase } from './database';
+export { freePort, isListening } from './ports';
+export { startPostgres, type PostgresHandle, type PostgresOptions } from './postgres';
+export { startRedis, type RedisHandle, type RedisOptions } from './redis';
+export { waitUntil, type WaitOptions } from './wait';
