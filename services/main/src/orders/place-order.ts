@@ -1,0 +1,157 @@
+import { HttpProblem } from '@eks-sre-lab/kit';
+import type { Downstream } from '../downstream/downstream.js';
+import { parseJson, type DownstreamResponse } from '../downstream/http-client.js';
+import { fingerprint, type IdempotencyStore } from './idempotency-store.js';
+import type { OrderItemInput } from './schemas.js';
+
+export interface PlaceOrderInput {
+  userId: string;
+  items: OrderItemInput[];
+  shippingAddress: string;
+}
+
+export interface PlacedOrder {
+  response: DownstreamResponse;
+  replayed: boolean;
+}
+
+export interface Log {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** A failure from a downstream call, tagged with the downstream so the route can map it to 502/503/504. */
+export class StepFailure extends Error {
+  constructor(
+    readonly downstream: Downstream,
+    override readonly cause: unknown,
+  ) {
+    super(`${downstream.name} call failed`);
+  }
+}
+
+interface Product {
+  id: number;
+  price: string;
+}
+
+/**
+ * The order saga: read current prices, reserve stock item by item, create the order with the
+ * idempotency key. Whatever fails after a reservation releases every reservation made so far, and the
+ * key is given up so the client may retry; a key that already produced an order replays that order.
+ */
+export class OrderPlacement {
+  constructor(
+    private readonly catalog: Downstream,
+    private readonly orders: Downstream,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  async place(input: PlaceOrderInput, key: string, log: Log): Promise<PlacedOrder> {
+    const print = fingerprint(input);
+    const claim = await this.idempotency.begin(key, print).catch((error: unknown) => {
+      log.error({ err: error }, 'idempotency store unavailable');
+      throw new HttpProblem(503, 'orders are unavailable: the idempotency store (Redis) does not answer');
+    });
+    if (claim.kind === 'mismatch') {
+      throw new HttpProblem(409, 'this Idempotency-Key was already used with a different request');
+    }
+    if (claim.kind === 'pending') {
+      throw new HttpProblem(409, 'an order with this Idempotency-Key is still being placed; retry shortly');
+    }
+    if (claim.kind === 'done') {
+      return { response: await this.step(this.orders, 'GET', `/orders/${claim.orderId}`), replayed: true };
+    }
+    try {
+      const response = await this.placeNew(input, key, log);
+      const order = parseJson<{ id: number | string }>(response);
+      await this.idempotency.complete(key, print, String(order.id)).catch((error: unknown) => {
+        log.error({ err: error, key }, 'order placed but its idempotency record was not saved');
+      });
+      return { response, replayed: false };
+    } catch (error) {
+      await this.idempotency.abandon(key).catch(() => undefined); // expires by itself anyway
+      throw error;
+    }
+  }
+
+  private async placeNew(input: PlaceOrderInput, key: string, log: Log): Promise<DownstreamResponse> {
+    const prices = await Promise.all(input.items.map((item) => this.price(item.productId)));
+    const reserved: OrderItemInput[] = [];
+    try {
+      for (const item of input.items) {
+        await this.reserve(item);
+        reserved.push(item);
+      }
+      const created = await this.step(this.orders, 'POST', '/orders', {
+        body: {
+          userId: input.userId,
+          items: input.items.map((item, i) => ({ ...item, unitPrice: prices[i] })),
+          shippingAddress: input.shippingAddress,
+        },
+        headers: { 'idempotency-key': key },
+      });
+      if (created.status >= 400) throw new RelayedAnswer(created);
+      return created;
+    } catch (error) {
+      await this.releaseAll(reserved, log);
+      throw error;
+    }
+  }
+
+  private async price(productId: number): Promise<string> {
+    const response = await this.step(this.catalog, 'GET', `/catalog/products/${productId}`);
+    if (response.status === 404) throw new HttpProblem(422, `product ${productId} does not exist`);
+    if (response.status >= 400) throw new RelayedAnswer(response);
+    return parseJson<Product>(response).price;
+  }
+
+  private async reserve(item: OrderItemInput): Promise<void> {
+    const response = await this.step(this.catalog, 'POST', `/catalog/products/${item.productId}/reserve`, {
+      body: { quantity: item.quantity },
+    });
+    if (response.status === 409) {
+      throw new HttpProblem(409, `not enough stock for product ${item.productId}`);
+    }
+    if (response.status === 404) throw new HttpProblem(422, `product ${item.productId} does not exist`);
+    if (response.status >= 400) throw new RelayedAnswer(response);
+  }
+
+  /** Compensation. Not retried: a release is not idempotent, so a failed one is logged for repair. */
+  private async releaseAll(items: OrderItemInput[], log: Log): Promise<void> {
+    await Promise.all(
+      items.map(async ({ productId, quantity }) => {
+        try {
+          const response = await this.catalog.call({
+            method: 'POST',
+            path: `/catalog/products/${productId}/release`,
+            body: { quantity },
+          });
+          if (response.status >= 400) throw new Error(`catalog answered ${response.status}`);
+        } catch (error) {
+          log.error({ err: error, productId, quantity }, 'stock release failed; stock stays reserved');
+        }
+      }),
+    );
+  }
+
+  private async step(
+    downstream: Downstream,
+    method: 'GET' | 'POST',
+    path: string,
+    extra: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<DownstreamResponse> {
+    try {
+      return await downstream.call({ method, path, ...extra });
+    } catch (error) {
+      throw new StepFailure(downstream, error);
+    }
+  }
+}
+
+/** A downstream 4xx the gateway passes through to the client unchanged. */
+export class RelayedAnswer extends Error {
+  constructor(readonly response: DownstreamResponse) {
+    super(`downstream answered ${response.status}`);
+  }
+}
