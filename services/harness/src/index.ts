@@ -5,3 +5,4 @@ export { freePort, isListening } from './ports';
 export { startPostgres, type PostgresHandle, type PostgresOptions } from './postgres';
 export { startRedis, type RedisHandle, type RedisOptions } from './redis';
 export { waitUntil, type WaitOptions } from './wait';
+export { s3ClientConfig, startS3, type S3ClientConfig, type S3Handle, type S3Options } from './s3';
