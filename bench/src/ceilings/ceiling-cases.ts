@@ -1,0 +1,32 @@
+import type { BenchCase } from '../run/cases.js';
+import { CEILING_BARE, CEILING_EXPRESS } from '../report/floors.js';
+import { startServer, type ServerProcess } from './start-server.js';
+
+/** Both ceilings, each in its own process, as bench cases. */
+export async function startCeilings(
+  cpuList?: string,
+): Promise<{ cases: BenchCase[]; stop(): Promise<void> }> {
+  const bare = await startServer({ script: 'bare-http-server.js', cpuList });
+  const express = await startServer({ script: 'express-hello-server.js', cpuList });
+  const asCase = (id: string, title: string, server: ServerProcess, note: string): BenchCase => ({
+    id,
+    title,
+    note,
+    spec: { url: `${server.url}/` },
+    serverPids: () => [server.pid],
+  });
+  return {
+    cases: [
+      asCase(CEILING_BARE, 'ceiling: bare Node http', bare, '`http.createServer` answering `res.end(text)`.'),
+      asCase(
+        CEILING_EXPRESS,
+        'ceiling: Express hello-world',
+        express,
+        "`app.get('/', (req, res) => res.send('Hello World!'))`, Express defaults (ETag, X-Powered-By).",
+      ),
+    ],
+    async stop() {
+      await Promise.all([bare.stop(), express.stop()]);
+    },
+  };
+}

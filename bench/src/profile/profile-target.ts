@@ -1,0 +1,68 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sampleCpu } from '../load/proc-cpu.js';
+import type { LoadGenerator, LoadResult, LoadSpec } from '../load/types.js';
+import { summarizeProfile, type ProfileSummary } from './cpuprofile.js';
+import { countSyscalls, straceAvailable, type SyscallCount } from './syscalls.js';
+
+/** Something we can start with extra node flags, put under load, and stop cleanly. */
+export interface ProfileTarget {
+  id: string;
+  title: string;
+  /** Starts the target; `nodeArgs` go to the node process(es) worth profiling. */
+  start(nodeArgs: string[]): Promise<{ pid: number; stop(): Promise<void> }>;
+  spec: Omit<LoadSpec, 'connections' | 'durationSec'>;
+}
+
+export interface TargetProfile {
+  id: string;
+  title: string;
+  load: LoadResult;
+  serverCpuPercent?: number;
+  profile: ProfileSummary;
+  /** Syscalls per request while serving (strace -c), when strace is installed. */
+  syscallsPerRequest?: { syscall: string; perRequest: number }[];
+}
+
+function perRequest(counts: SyscallCount[], requests: number) {
+  return counts
+    .filter((c) => c.calls >= requests / 20) // ignore the once-in-a-while ones
+    .slice(0, 6)
+    .map((c) => ({
+      syscall: c.syscall,
+      perRequest: Math.round((c.calls / Math.max(1, requests)) * 100) / 100,
+    }));
+}
+
+/** One CPU-profiled load run, then (without the profiler) one strace-counted run. */
+export async function profileTarget(
+  gen: LoadGenerator,
+  t: ProfileTarget,
+  o: { connections: number; durationSec: number; warmupSec: number },
+): Promise<TargetProfile> {
+  const dir = mkdtempSync(join(tmpdir(), `bench-prof-${t.id}-`));
+  try {
+    const run = (durationSec: number) => gen.run({ ...t.spec, connections: o.connections, durationSec });
+    const profiled = await t.start(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    await run(o.warmupSec);
+    const cpu = sampleCpu(profiled.pid);
+    const load = await run(o.durationSec);
+    const serverCpuPercent = cpu.stop();
+    await profiled.stop();
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`${t.id}: no .cpuprofile written (did the process exit cleanly?)`);
+    const profile = summarizeProfile(join(dir, file));
+    let syscallsPerRequest: TargetProfile['syscallsPerRequest'];
+    if (straceAvailable()) {
+      const plain = await t.start([]);
+      await run(1);
+      const { result, counts } = await countSyscalls(plain.pid, () => run(Math.min(3, o.durationSec)));
+      syscallsPerRequest = perRequest(counts, result.requests);
+      await plain.stop();
+    }
+    return { id: t.id, title: t.title, load, serverCpuPercent, profile, syscallsPerRequest };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
