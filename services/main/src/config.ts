@@ -31,6 +31,8 @@ export const configSchema = baseConfigSchema
     S3_ENDPOINT: z.url().optional(),
     S3_FORCE_PATH_STYLE: z.stringbool().default(false),
     AWS_REGION: z.string().min(1).default('ap-northeast-2'),
+    // WHEN_REQUIRED for local S3-compatible servers that do not understand the SDK's default checksums.
+    S3_CHECKSUM: z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']).default('WHEN_SUPPORTED'),
     UPLOAD_MAX_BYTES: int(10 * MIB, 1),
     UPLOAD_ALLOWED_TYPES: csv('image/jpeg,image/png,image/gif,image/webp,application/pdf,text/plain'),
 

@@ -1,5 +1,6 @@
+import type { EventEmitter } from 'node:events';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Downstream } from './downstream/downstream.js';
+import type { Downstream } from './downstream/downstream';
 
 const STATE_VALUE = { closed: 0, halfOpen: 1, open: 2 } as const;
 const BREAKER_EVENTS = ['success', 'failure', 'timeout', 'reject', 'open', 'halfOpen', 'close'] as const;
@@ -33,9 +34,10 @@ export function registerBreakerMetrics(registry: Registry, downstreams: Downstre
     registers: [registry],
   });
   for (const downstream of downstreams) {
+    const emitter: EventEmitter = downstream.breaker; // typed overloads do not accept an event union
     for (const event of BREAKER_EVENTS) {
       const child = events.labels(downstream.name, event);
-      downstream.breaker.on(event, () => child.inc());
+      emitter.on(event, () => child.inc());
     }
     const success = latency.labels(downstream.name, 'success');
     const failure = latency.labels(downstream.name, 'failure');

@@ -1,6 +1,11 @@
 import CircuitBreaker from 'opossum';
-import { DownstreamHttpError, type DownstreamRequest, type DownstreamResponse, type HttpClient } from './http-client.js';
-import { withRetry, type RetryOptions } from './retry.js';
+import {
+  DownstreamHttpError,
+  type DownstreamRequest,
+  type DownstreamResponse,
+  type HttpClient,
+} from './http-client';
+import { withRetry, type RetryOptions } from './retry';
 
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
 

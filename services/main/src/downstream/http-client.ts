@@ -7,6 +7,8 @@ export interface DownstreamRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Abort after this long (health probes; breaker calls rely on the breaker's timeout). */
+  timeoutMs?: number;
 }
 
 export interface DownstreamResponse {
@@ -60,7 +62,14 @@ export class HttpClient {
       body = JSON.stringify(request.body);
       headers['content-type'] = 'application/json';
     }
-    const res = await this.pool.request({ method: request.method, path: request.path, headers, body });
+    const signal = request.timeoutMs === undefined ? undefined : AbortSignal.timeout(request.timeoutMs);
+    const res = await this.pool.request({
+      method: request.method,
+      path: request.path,
+      headers,
+      body,
+      signal,
+    });
     const buffer = Buffer.from(await res.body.arrayBuffer());
     const response = { status: res.statusCode, contentType: headerValue(res.headers), body: buffer };
     if (response.status >= 500) throw new DownstreamHttpError(this.name, response);

@@ -1,19 +1,18 @@
 import type { Response } from 'express';
 import { HttpProblem } from '@eks-sre-lab/kit';
-import { errorCode, type Downstream } from './downstream.js';
-import { DownstreamHttpError, type DownstreamResponse } from './http-client.js';
+import { errorCode, type Downstream } from './downstream';
+import { DownstreamHttpError, type DownstreamResponse } from './http-client';
 
 /**
  * Maps a failed downstream call to the gateway's answer: open breaker → 503 with Retry-After (no call
  * was made), timeout → 504, 5xx or connection error → 502.
  */
-export function downstreamProblem(res: Response, downstream: Downstream, error: unknown): HttpProblem {
+export function downstreamProblem(downstream: Downstream, error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const code = errorCode(error);
   if (code === 'EOPENBREAKER' || code === 'ESHUTDOWN' || code === 'ESEMLOCKED') {
-    const retryAfter = downstream.retryAfterSeconds();
-    res.setHeader('Retry-After', String(retryAfter));
-    return new HttpProblem(503, `${downstream.name} is unavailable (circuit open); retry in ${retryAfter} s`);
+    const retryAfterSeconds = downstream.retryAfterSeconds();
+    return new HttpProblem(503, `${downstream.name} is unavailable (circuit open)`, { retryAfterSeconds });
   }
   if (code === 'ETIMEDOUT') {
     return new HttpProblem(504, `${downstream.name} did not answer in time`);
@@ -37,7 +36,7 @@ export async function proxyGet(res: Response, downstream: Downstream, path: stri
   try {
     response = await downstream.call({ method: 'GET', path });
   } catch (error) {
-    throw downstreamProblem(res, downstream, error);
+    throw downstreamProblem(downstream, error);
   }
   relay(res, response);
 }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-type StoredRecord = { fingerprint: string; state: 'pending' } | { fingerprint: string; state: 'done'; orderId: string };
+type StoredRecord =
+  { fingerprint: string; state: 'pending' } | { fingerprint: string; state: 'done'; orderId: string };
 
 export type BeginResult =
-  | { kind: 'new' }
-  | { kind: 'done'; orderId: string }
-  | { kind: 'pending' }
-  | { kind: 'mismatch' };
+  { kind: 'new' } | { kind: 'done'; orderId: string } | { kind: 'pending' } | { kind: 'mismatch' };
 
 /** Stable hash of the request a key was first used with (same key + other body → conflict). */
 export function fingerprint(value: unknown): string {
@@ -30,7 +28,13 @@ export class IdempotencyStore {
   async begin(key: string, print: string): Promise<BeginResult> {
     const pending: StoredRecord = { fingerprint: print, state: 'pending' };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const claimed = await this.redis.set(this.prefix + key, JSON.stringify(pending), 'EX', this.pendingTtlSeconds, 'NX');
+      const claimed = await this.redis.set(
+        this.prefix + key,
+        JSON.stringify(pending),
+        'EX',
+        this.pendingTtlSeconds,
+        'NX',
+      );
       if (claimed) return { kind: 'new' };
       const raw = await this.redis.get(this.prefix + key);
       if (!raw) continue; // expired between SET NX and GET: try to claim again

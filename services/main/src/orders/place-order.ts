@@ -1,8 +1,8 @@
 import { HttpProblem } from '@eks-sre-lab/kit';
-import type { Downstream } from '../downstream/downstream.js';
-import { parseJson, type DownstreamResponse } from '../downstream/http-client.js';
-import { fingerprint, type IdempotencyStore } from './idempotency-store.js';
-import type { OrderItemInput } from './schemas.js';
+import type { Downstream } from '../downstream/downstream';
+import { parseJson, type DownstreamResponse } from '../downstream/http-client';
+import { fingerprint, type IdempotencyStore } from './idempotency-store';
+import type { OrderItemInput } from './schemas';
 
 export interface PlaceOrderInput {
   userId: string;
@@ -57,7 +57,9 @@ export class OrderPlacement {
       throw new HttpProblem(409, 'this Idempotency-Key was already used with a different request');
     }
     if (claim.kind === 'pending') {
-      throw new HttpProblem(409, 'an order with this Idempotency-Key is still being placed; retry shortly');
+      throw new HttpProblem(409, 'an order with this Idempotency-Key is still being placed', {
+        retryAfterSeconds: 1,
+      });
     }
     if (claim.kind === 'done') {
       return { response: await this.step(this.orders, 'GET', `/orders/${claim.orderId}`), replayed: true };

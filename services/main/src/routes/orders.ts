@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { HttpProblem, parseInput } from '@eks-sre-lab/kit';
-import type { Downstream } from '../downstream/downstream.js';
-import { downstreamProblem, proxyGet, relay } from '../downstream/respond.js';
-import { OrderPlacement, RelayedAnswer, StepFailure } from '../orders/place-order.js';
+import type { Downstream } from '../downstream/downstream';
+import { downstreamProblem, proxyGet, relay } from '../downstream/respond';
+import { OrderPlacement, RelayedAnswer, StepFailure } from '../orders/place-order';
 import {
   createOrderSchema,
   idempotencyKeySchema,
   orderIdSchema,
   orderListQuerySchema,
   type CreateOrderBody,
-} from '../orders/schemas.js';
+} from '../orders/schemas';
 
 /** The session's user wins; a body/query userId may only name that same user. */
 function resolveUserId(req: Request, given: string | undefined): string {
@@ -42,7 +42,7 @@ export function orderRoutes(orders: Downstream, placement: OrderPlacement): Rout
       relay(res, placed.response);
     } catch (error) {
       if (error instanceof RelayedAnswer) return relay(res, error.response);
-      if (error instanceof StepFailure) throw downstreamProblem(res, error.downstream, error.cause);
+      if (error instanceof StepFailure) throw downstreamProblem(error.downstream, error.cause);
       throw error;
     }
   });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import type { Downstream } from '../downstream/downstream.js';
-import { proxyGet } from '../downstream/respond.js';
+import type { Downstream } from '../downstream/downstream';
+import { proxyGet } from '../downstream/respond';
 
 const LIST_QUERY_KEYS = ['limit', 'offset', 'category', 'q', 'sort'] as const;
 

@@ -1,8 +1,9 @@
 import session from 'express-session';
 import type { Redis } from 'ioredis';
 import type { RequestHandler } from 'express';
-import { sessionSecret, type Config } from '../config.js';
-import { RedisSessionStore } from './redis-session-store.js';
+import { HttpProblem } from '@eks-sre-lab/kit';
+import { sessionSecret, type Config } from '../config';
+import { RedisSessionStore } from './redis-session-store';
 
 declare module 'express-session' {
   interface SessionData {
@@ -11,9 +12,11 @@ declare module 'express-session' {
 }
 
 /** Redis-backed sessions; mounted only on the routes that read them, never on the catalog proxy path. */
+export const SESSION_COOKIE = 'sid';
+
 export function sessionMiddleware(config: Config, redis: Redis): RequestHandler {
-  return session({
-    name: 'sid',
+  const middleware = session({
+    name: SESSION_COOKIE,
     secret: sessionSecret(config),
     store: new RedisSessionStore(redis, config.SESSION_TTL_SECONDS),
     resave: false,
@@ -26,4 +29,9 @@ export function sessionMiddleware(config: Config, redis: Redis): RequestHandler 
       maxAge: config.SESSION_TTL_SECONDS * 1000,
     },
   });
+  // A store failure (Redis down) is a 503, not the 500 express-session would raise.
+  return (req, res, next) =>
+    middleware(req, res, (error?: unknown) =>
+      error ? next(new HttpProblem(503, 'the session store (Redis) does not answer')) : next(),
+    );
 }

@@ -1,7 +1,30 @@
 /** Latency bucket upper bounds in ms (log-spaced); a p95 is the bound of the bucket it falls in. */
 const BOUNDS_MS = [
-  1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000,
-  30000, Infinity,
+  1,
+  2,
+  3,
+  5,
+  7,
+  10,
+  15,
+  20,
+  30,
+  50,
+  75,
+  100,
+  150,
+  200,
+  300,
+  500,
+  750,
+  1000,
+  1500,
+  2000,
+  3000,
+  5000,
+  10000,
+  30000,
+  Infinity,
 ];
 
 interface Bucket {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { RollingStats } from './rolling-stats.js';
+import type { RollingStats } from './rolling-stats';
 
 /** Records every finished /api request under its route template (e.g. `GET /api/products/:id`). */
 export function routeStatsMiddleware(stats: RollingStats): RequestHandler {

@@ -1,0 +1,101 @@
+import type { Request, Response } from 'express';
+import type { Redis } from 'ioredis';
+import type { Log } from '../orders/place-order';
+
+/**
+ * Relays order status events from Redis pub/sub to server-sent-event clients. One subscriber connection
+ * serves every client; the channel is subscribed while at least one client listens, and one timer sends
+ * heartbeats so proxies keep idle streams open.
+ */
+export class OrderEventsHub {
+  private readonly clients = new Set<Response>();
+  private subscriber: Redis | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  /** Serializes SUBSCRIBE/UNSUBSCRIBE as clients come and go. */
+  private subscription: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly channel: string,
+    private readonly heartbeatMs: number,
+    private readonly log: Log,
+  ) {}
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  async connect(req: Request, res: Response): Promise<void> {
+    this.clients.add(res);
+    req.once('close', () => this.disconnect(res));
+    if (this.clients.size === 1) this.startListening();
+    await this.subscription; // the stream opens only once events can flow
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 3000\n: connected\n\n');
+  }
+
+  /** Ends every stream (shutdown). */
+  async close(): Promise<void> {
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+    this.stopListening();
+    await this.subscription.catch(() => undefined);
+    this.subscriber?.disconnect();
+  }
+
+  private disconnect(res: Response): void {
+    if (!this.clients.delete(res)) return;
+    if (this.clients.size === 0) this.stopListening();
+  }
+
+  private startListening(): void {
+    const subscriber = this.ensureSubscriber();
+    this.subscription = this.subscription
+      .then(() => subscriber.subscribe(this.channel))
+      .catch((error) => {
+        this.log.error({ err: error }, 'order events: subscribe failed');
+      });
+    this.heartbeat ??= setInterval(() => this.broadcast(`: heartbeat ${Date.now()}\n\n`), this.heartbeatMs);
+  }
+
+  private stopListening(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+    const subscriber = this.subscriber;
+    if (!subscriber) return;
+    this.subscription = this.subscription
+      .then(() => subscriber.unsubscribe(this.channel))
+      .catch(() => undefined);
+  }
+
+  private ensureSubscriber(): Redis {
+    if (!this.subscriber) {
+      this.subscriber = this.redis.duplicate();
+      this.subscriber.on('error', (error) => this.log.warn({ err: error }, 'order events: redis error'));
+      this.subscriber.on('message', (_channel: string, message: string) => this.relay(message));
+    }
+    return this.subscriber;
+  }
+
+  private relay(message: string): void {
+    let event: { eventId?: unknown };
+    try {
+      event = JSON.parse(message) as { eventId?: unknown };
+    } catch {
+      this.log.warn({ message: message.slice(0, 200) }, 'order events: ignoring a message that is not JSON');
+      return;
+    }
+    const id =
+      typeof event.eventId === 'string' || typeof event.eventId === 'number' ? `id: ${event.eventId}\n` : '';
+    this.broadcast(`${id}event: order-status\ndata: ${JSON.stringify(event)}\n\n`);
+  }
+
+  private broadcast(frame: string): void {
+    for (const res of this.clients) if (res.headersSent) res.write(frame);
+  }
+}
