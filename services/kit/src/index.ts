@@ -1,1 +1,14 @@
-export {};
+// Public API of the service kit (see README.md).
+import './logging/express-request';
+
+export { baseConfigSchema, type BaseConfig } from './config/base-schema';
+export { ConfigError, loadConfig, parseConfig } from './config/load-config';
+export { kitEndpoints, defaultPorts } from './contract';
+export { HttpProblem, problem, type FieldError, type ProblemOptions } from './errors/http-problem';
+export { parseInput, fieldErrors } from './errors/parse-input';
+export { sendProblem } from './errors/send-problem';
+export { faultSettingsSchema, type FaultSettings } from './faults/fault-settings';
+export type { FaultState } from './faults/fault-state';
+export type { CheckResult, ReadinessCheck, ReadinessCheckOptions } from './health/readiness';
+export type { Logger } from './logging/logger';
+export { createService, type ListeningAddresses, type Service, type ServiceOptions } from './service';
