@@ -27,6 +27,29 @@ describe('normalizeStatus', () => {
     ]);
   });
 
+  it("reads the gateway's shape: health checks plus breaker snapshots and route stats", () => {
+    const status = normalizeStatus({
+      breakers: { catalog: { state: 'halfOpen', consecutiveFailures: 0 }, order: { state: 'closed' } },
+      health: {
+        status: 'degraded',
+        checks: {
+          catalog: { status: 'down', latencyMs: 2.1, detail: 'ECONNREFUSED' },
+          order: { status: 'up', latencyMs: 1.5 },
+          redis: { status: 'up', latencyMs: 0.4 },
+        },
+      },
+      routes: [{ route: 'GET /api/products', requests: 5, ratePerSecond: 0.1, errorRate: 0.2, p95Ms: 25 }],
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(status.services).toEqual([
+      { name: 'catalog', up: false, breaker: 'half-open', latencyMs: 2.1, detail: 'ECONNREFUSED' },
+      { name: 'order', up: true, breaker: 'closed', latencyMs: 1.5, detail: undefined },
+      { name: 'redis', up: true, breaker: undefined, latencyMs: 0.4, detail: undefined },
+    ]);
+    expect(status.routes).toEqual([{ route: 'GET /api/products', p95Ms: 25, errorRate: 0.2, count: 5 }]);
+    expect(status.checkedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+
   it('turns garbage into an empty status instead of throwing', () => {
     expect(normalizeStatus('nope')).toEqual({ services: [], routes: [], checkedAt: undefined });
   });

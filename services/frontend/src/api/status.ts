@@ -19,26 +19,32 @@ function isUp(s: Obj): boolean {
   return ['up', 'ok', 'healthy', 'pass'].includes(status);
 }
 
+/** 'halfOpen', 'HALF_OPEN' and 'half-open' are one state. */
+function canonicalBreaker(state: string): string {
+  const s = state.toLowerCase().replace(/[_\s]/g, '-');
+  return s === 'halfopen' ? 'half-open' : s;
+}
+
 function breakerOf(s: Obj, breakers: Obj): string | undefined {
   const b = s.breaker ?? s.circuit ?? breakers[String(s.name)];
-  if (typeof b === 'string') return b.toLowerCase();
+  if (typeof b === 'string') return canonicalBreaker(b);
   if (isObj(b))
-    return String(b.state ?? (b.opened ? 'open' : b.halfOpen ? 'half-open' : 'closed')).toLowerCase();
+    return canonicalBreaker(String(b.state ?? (b.opened ? 'open' : b.halfOpen ? 'half-open' : 'closed')));
   return undefined;
 }
 
 export function normalizeStatus(raw: unknown): GatewayStatus {
   const root = isObj(raw) ? raw : {};
   const breakers = isObj(root.breakers) ? root.breakers : {};
-  const services: DownstreamStatus[] = entries(root.services ?? root.downstreams ?? root.dependencies).map(
-    (s) => ({
-      name: String(s.name ?? s.service ?? 'unknown'),
-      up: isUp(s),
-      breaker: breakerOf(s, breakers),
-      latencyMs: num(s.latencyMs) ?? undefined,
-      detail: typeof s.detail === 'string' ? s.detail : typeof s.error === 'string' ? s.error : undefined,
-    }),
-  );
+  // The gateway reports { health: { checks: { catalog: { status, latencyMs, detail } } }, breakers: {...} }.
+  const checks = isObj(root.health) ? root.health.checks : undefined;
+  const services: DownstreamStatus[] = entries(root.services ?? checks ?? root.dependencies).map((s) => ({
+    name: String(s.name ?? s.service ?? 'unknown'),
+    up: isUp(s),
+    breaker: breakerOf(s, breakers),
+    latencyMs: num(s.latencyMs) ?? undefined,
+    detail: typeof s.detail === 'string' ? s.detail : typeof s.error === 'string' ? s.error : undefined,
+  }));
   for (const name of Object.keys(breakers)) {
     if (!services.some((s) => s.name === name))
       services.push({ name, up: false, breaker: breakerOf({ name }, breakers) });
@@ -49,5 +55,5 @@ export function normalizeStatus(raw: unknown): GatewayStatus {
     errorRate: num(r.errorRate) ?? 0,
     count: num(r.count ?? r.requests) ?? undefined,
   }));
-  return { services, routes, checkedAt: typeof root.checkedAt === 'string' ? root.checkedAt : undefined };
+  return { services, routes, checkedAt: typeof root.at === 'string' ? root.at : undefined };
 }

@@ -25,7 +25,7 @@ export function useEventStream(path: string, keep = 20): { events: OrderEvent[];
       }
     };
     source.onmessage = onEvent;
-    source.addEventListener('order', onEvent as EventListener);
+    source.addEventListener('order-status', onEvent as EventListener); // the gateway's named event
     return () => source.close();
   }, [path, keep]);
   return { events, state };
