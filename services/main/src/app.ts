@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { Redis } from 'ioredis';
-import { createService } from '@eks-sre-lab/kit';
+import { createService, type Service } from '@eks-sre-lab/kit';
 import type { Config } from './config';
 import { Downstream } from './downstream/downstream';
 import { HttpClient } from './downstream/http-client';
@@ -41,8 +41,15 @@ function downstream(name: string, baseUrl: string, config: Config): Downstream {
   );
 }
 
+export interface Gateway {
+  service: Service;
+  /** Ends the event streams (they would hold a shutdown's drain open); clients reconnect elsewhere. */
+  endStreams(): void;
+  shutdown(): Promise<boolean>;
+}
+
 /** Builds the gateway on the service kit: every client, pool and breaker is created once, here. */
-export function createGateway(config: Config) {
+export function createGateway(config: Config): Gateway {
   const service = createService({ name: 'main', config });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 2_000 });
   redis.on('error', (error) => service.logger.warn({ err: error }, 'redis error'));
@@ -96,10 +103,17 @@ export function createGateway(config: Config) {
     await redis.ping();
   });
   service.onShutdown(async () => {
-    await events.close();
     await Promise.all([catalog.close(), order.close()]);
     s3.destroy();
+    await events.close();
     await redis.quit();
   });
-  return service;
+  return {
+    service,
+    endStreams: () => events.endStreams(),
+    async shutdown(): Promise<boolean> {
+      events.endStreams();
+      return service.shutdown();
+    },
+  };
 }

@@ -4,7 +4,11 @@ import { configSchema } from './config';
 
 export async function main(): Promise<void> {
   const config = loadConfig(configSchema);
-  const service = createGateway(config);
-  await service.listen();
-  service.handleSignals();
+  const gateway = createGateway(config);
+  await gateway.service.listen();
+  // Before the kit's own handler: end the event streams so the drain only waits for real requests.
+  const endStreams = () => gateway.endStreams();
+  process.once('SIGTERM', endStreams);
+  process.once('SIGINT', endStreams);
+  gateway.service.handleSignals();
 }

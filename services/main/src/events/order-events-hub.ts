@@ -39,11 +39,16 @@ export class OrderEventsHub {
     res.write('retry: 3000\n: connected\n\n');
   }
 
-  /** Ends every stream (shutdown). */
-  async close(): Promise<void> {
+  /** Ends every stream, so a shutdown's drain need not wait for them. Clients reconnect elsewhere. */
+  endStreams(): void {
     for (const res of this.clients) res.end();
     this.clients.clear();
     this.stopListening();
+  }
+
+  /** Ends the streams and the subscriber connection. */
+  async close(): Promise<void> {
+    this.endStreams();
     await this.subscription.catch(() => undefined);
     this.subscriber?.disconnect();
   }

@@ -50,7 +50,8 @@ export async function receiveUpload(req: Request, target: UploadTarget): Promise
   try {
     parser = busboy({
       headers: req.headers,
-      limits: { fileSize: target.maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11 },
+      // busboy reports the limit once a file *reaches* fileSize; a file of exactly maxBytes is fine.
+      limits: { fileSize: target.maxBytes + 1, files: 1, fields: 10, fieldSize: 1024, parts: 11 },
     });
   } catch {
     throw new HttpProblem(400, 'malformed multipart/form-data request (missing boundary?)');

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { ensureBuilt, freePort, startNodeService, testDatabase } from '@eks-sre-lab/harness';
+
+const SERVICES = path.resolve(__dirname, '../../..');
+export const CATALOG_ENTRY = path.join(SERVICES, 'catalog/dist/src/server.js');
+export const ORDER_ENTRY = path.join(SERVICES, 'order/dist/src/server.js');
+
+/** A real catalog or order process on loopback with its own fresh database and the run's Redis. */
+export async function startDownstream(name: 'catalog' | 'order', env: Record<string, string> = {}) {
+  await ensureBuilt();
+  const entry = name === 'catalog' ? CATALOG_ENTRY : ORDER_ENTRY;
+  return startNodeService({
+    name,
+    entry,
+    port: await freePort(),
+    env: {
+      DATABASE_URL: await testDatabase(name),
+      REDIS_URL: process.env.REDIS_URL!,
+      MIGRATE_ON_START: 'true',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+  });
+}
+
+export interface NewProduct {
+  name: string;
+  price: string;
+  stockQuantity: number;
+}
+
+/** Creates a product through catalog's own API and answers its id. */
+export async function createProduct(catalogUrl: string, product: NewProduct): Promise<number> {
+  const res = await fetch(`${catalogUrl}/catalog/products`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ description: 'test product', ...product }),
+  });
+  if (res.status !== 201) throw new Error(`creating a product: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: number }).id;
+}
