@@ -1,0 +1,115 @@
+import type { LabConfigInput } from './schema';
+
+// The lab's single source of truth. Edit, run `npm run generate`, commit. Placeholders (account id, domain,
+// repo URL) must be replaced with your own before a real cluster syncs this repository.
+
+const noFaults = { latencyMs: 0, errorRate: 0, readinessFail: false };
+
+const backendProduction = {
+  replicas: 3,
+  minReplicas: 3,
+  maxReplicas: 10,
+  targetCpuPercent: 70,
+  resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+};
+
+const backendBudget = {
+  replicas: 1,
+  minReplicas: 1,
+  maxReplicas: 3,
+  targetCpuPercent: 80,
+  resources: { requests: { cpu: '50m', memory: '96Mi' }, limits: { cpu: '250m', memory: '192Mi' } },
+};
+
+const frontendProduction = {
+  replicas: 3,
+  minReplicas: 3,
+  maxReplicas: 6,
+  targetCpuPercent: 70,
+  resources: { requests: { cpu: '50m', memory: '32Mi' }, limits: { cpu: '200m', memory: '64Mi' } },
+};
+
+const frontendBudget = { ...frontendProduction, replicas: 1, minReplicas: 1, maxReplicas: 2 };
+
+export const labConfig: LabConfigInput = {
+  name: 'eks-sre-lab',
+  profile: 'production-like',
+  aws: { region: 'ap-northeast-2', accountId: '000000000000' },
+  domain: 'lab.example.com',
+  git: { repoURL: 'https://github.com/example/eks-sre-lab.git', targetRevision: 'main' },
+  cluster: { name: 'lab', vpcCidr: '10.0.0.0/16' },
+  imageRegistry: '000000000000.dkr.ecr.ap-northeast-2.amazonaws.com',
+  services: {
+    main: { image: 'eks-sre-lab/main', tag: '0.1.0', logLevel: 'info', faults: noFaults },
+    catalog: { image: 'eks-sre-lab/catalog', tag: '0.1.0', logLevel: 'info', faults: noFaults },
+    order: { image: 'eks-sre-lab/order', tag: '0.1.0', logLevel: 'info', faults: noFaults },
+    frontend: { image: 'eks-sre-lab/frontend', tag: '0.1.0', logLevel: 'info', faults: noFaults },
+  },
+  // The seed's SLIs: p95 < 500 ms, errors < 1 %, availability > 99.9 %, DB connections < 80 %.
+  slo: { latencyP95Ms: 500, errorRatePercent: 1, availabilityPercent: 99.9, dbConnectionsPercent: 80 },
+  secrets: { clusterSecretStore: 'aws-secrets-manager', keyPrefix: 'eks-sre-lab' },
+  observability: {
+    prometheusUrl: 'http://kube-prometheus-stack-prometheus.monitoring.svc:9090',
+    otlpEndpoint: 'http://adot-collector.monitoring.svc:4318',
+    monitoringNamespace: 'monitoring',
+  },
+  notifications: { slackChannel: 'eks-sre-lab-alerts', slackTokenKey: 'eks-sre-lab/slack' },
+  charts: {
+    argoRollouts: {
+      repoURL: 'https://argoproj.github.io/argo-helm',
+      chart: 'argo-rollouts',
+      version: '2.40.1',
+    },
+  },
+  profiles: {
+    'production-like': {
+      description: 'The seed design: 3 AZs, a NAT gateway per AZ, Multi-AZ RDS, on-demand nodes.',
+      workloads: {
+        main: backendProduction,
+        catalog: backendProduction,
+        order: backendProduction,
+        frontend: frontendProduction,
+      },
+      infra: {
+        availabilityZones: 3,
+        natGateways: 'one-per-az',
+        nodeGroups: {
+          system: { instanceType: 't3.medium', min: 2, max: 4 },
+          app: { instanceType: 't3.large', min: 2, max: 6, capacityType: 'ON_DEMAND' },
+        },
+        rds: {
+          instanceClass: 'db.t3.micro',
+          multiAz: true,
+          backupRetentionDays: 7,
+          performanceInsights: true,
+        },
+        redis: { nodeType: 'cache.t3.micro', replicas: 1 },
+      },
+    },
+    budget: {
+      description:
+        'Cheapest lab that still shows every scenario: 2 AZs, one NAT, single-AZ RDS, spot app nodes.',
+      workloads: {
+        main: backendBudget,
+        catalog: backendBudget,
+        order: backendBudget,
+        frontend: frontendBudget,
+      },
+      infra: {
+        availabilityZones: 2,
+        natGateways: 'single',
+        nodeGroups: {
+          system: { instanceType: 't3.medium', min: 1, max: 2 },
+          app: { instanceType: 't3.large', min: 1, max: 3, capacityType: 'SPOT' },
+        },
+        rds: {
+          instanceClass: 'db.t3.micro',
+          multiAz: false,
+          backupRetentionDays: 1,
+          performanceInsights: false,
+        },
+        redis: { nodeType: 'cache.t3.micro', replicas: 0 },
+      },
+    },
+  },
+};

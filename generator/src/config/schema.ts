@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+// The lab config's schema: every value the generator emits comes from here, validated before anything is
+// written. Profiles carry everything that changes with the cost level; the rest is shared.
+
+const dnsLabel = z.string().regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label');
+const imageTag = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'must be an image tag')
+  .refine((tag) => tag !== 'latest', 'must be a pinned tag, not "latest"');
+const quantity = z
+  .string()
+  .regex(/^\d+(\.\d+)?(m|Mi|Gi|Ki)?$/, 'must be a Kubernetes quantity (100m, 128Mi)');
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be an exact x.y.z version');
+
+export const resourcesSchema = z.strictObject({
+  requests: z.strictObject({ cpu: quantity, memory: quantity }),
+  limits: z.strictObject({ cpu: quantity, memory: quantity }),
+});
+
+export const workloadSizeSchema = z
+  .strictObject({
+    replicas: z.int().min(1).max(50),
+    minReplicas: z.int().min(1),
+    maxReplicas: z.int().min(1).max(100),
+    targetCpuPercent: z.int().min(10).max(100),
+    resources: resourcesSchema,
+  })
+  .refine((s) => s.minReplicas <= s.replicas && s.replicas <= s.maxReplicas, {
+    message: 'must satisfy minReplicas <= replicas <= maxReplicas',
+    path: ['replicas'],
+  });
+
+const serviceNames = ['main', 'catalog', 'order', 'frontend'] as const;
+export const serviceNameSchema = z.enum(serviceNames);
+export type ServiceName = z.infer<typeof serviceNameSchema>;
+
+const perService = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({ main: schema, catalog: schema, order: schema, frontend: schema });
+
+export const profileSchema = z.strictObject({
+  description: z.string().min(1),
+  workloads: perService(workloadSizeSchema),
+  infra: z.strictObject({
+    availabilityZones: z.int().min(2).max(3),
+    natGateways: z.enum(['one-per-az', 'single']),
+    nodeGroups: z.strictObject({
+      system: z.strictObject({ instanceType: z.string(), min: z.int().min(1), max: z.int().min(1) }),
+      app: z.strictObject({
+        instanceType: z.string(),
+        min: z.int().min(1),
+        max: z.int().min(1),
+        capacityType: z.enum(['ON_DEMAND', 'SPOT']),
+      }),
+    }),
+    rds: z.strictObject({
+      instanceClass: z.string(),
+      multiAz: z.boolean(),
+      backupRetentionDays: z.int().min(0).max(35),
+      performanceInsights: z.boolean(),
+    }),
+    redis: z.strictObject({ nodeType: z.string(), replicas: z.int().min(0).max(5) }),
+  }),
+});
+
+export const faultSchema = z.strictObject({
+  latencyMs: z.int().min(0).max(60_000),
+  errorRate: z.number().min(0).max(1),
+  readinessFail: z.boolean(),
+});
+
+export const serviceSettingsSchema = z.strictObject({
+  image: z.string().regex(/^[a-z0-9][a-z0-9/_.-]*$/, 'must be a repository name without tag'),
+  tag: imageTag,
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+  faults: faultSchema,
+});
+
+export const helmChartSchema = z.strictObject({
+  repoURL: z.url(),
+  chart: z.string().min(1),
+  version: semver,
+});
+
+export const labConfigSchema = z.strictObject({
+  name: dnsLabel,
+  profile: z.enum(['production-like', 'budget']),
+  aws: z.strictObject({
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as ap-northeast-2'),
+    accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+  }),
+  domain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a DNS name'),
+  git: z.strictObject({ repoURL: z.url(), targetRevision: z.string().min(1) }),
+  cluster: z.strictObject({
+    name: dnsLabel,
+    vpcCidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, 'must be a CIDR'),
+  }),
+  imageRegistry: z.string().min(1),
+  services: perService(serviceSettingsSchema),
+  slo: z.strictObject({
+    latencyP95Ms: z.int().positive(),
+    errorRatePercent: z.number().positive().max(100),
+    availabilityPercent: z.number().positive().max(100),
+    dbConnectionsPercent: z.number().positive().max(100),
+  }),
+  secrets: z.strictObject({
+    clusterSecretStore: dnsLabel,
+    keyPrefix: z.string().min(1),
+  }),
+  observability: z.strictObject({
+    prometheusUrl: z.url(),
+    otlpEndpoint: z.url(),
+    monitoringNamespace: dnsLabel,
+  }),
+  notifications: z.strictObject({ slackChannel: z.string().min(1), slackTokenKey: z.string().min(1) }),
+  charts: z.strictObject({ argoRollouts: helmChartSchema }),
+  profiles: z.strictObject({ 'production-like': profileSchema, budget: profileSchema }),
+});
+
+export type LabConfigInput = z.input<typeof labConfigSchema>;
+export type LabConfig = z.output<typeof labConfigSchema>;
+export type Profile = z.output<typeof profileSchema>;
+export type WorkloadSize = z.output<typeof workloadSizeSchema>;

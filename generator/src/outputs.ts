@@ -1,0 +1,18 @@
+import { appsModule } from './apps/module';
+import { namespacesModule } from './apps/namespaces';
+import { labApplicationsModule } from './argocd/lab-applications';
+import type { OutputModule } from './core/registry';
+import { argoRolloutsModule } from './platform/argo-rollouts';
+import { rolloutsModule } from './rollouts/module';
+
+/**
+ * The registry of everything `npm run generate` writes. Add a module here (see ARCHITECTURE.md):
+ * issue 8 adds crossplane/ and clusters/ modules, issue 10 the platform/ tools.
+ */
+export const outputs: readonly OutputModule[] = [
+  namespacesModule,
+  appsModule,
+  rolloutsModule,
+  labApplicationsModule,
+  argoRolloutsModule,
+];
