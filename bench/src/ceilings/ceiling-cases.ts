@@ -1,5 +1,5 @@
 import type { BenchCase } from '../run/cases.js';
-import { CEILING_BARE, CEILING_EXPRESS } from '../report/floors.js';
+import { CEILING_BARE, CEILING_EXPRESS, KIT_HELLO } from '../report/floors.js';
 import { startServer, type ServerProcess } from './start-server.js';
 
 /** Both ceilings, each in its own process, as bench cases. */
@@ -8,6 +8,7 @@ export async function startCeilings(
 ): Promise<{ cases: BenchCase[]; stop(): Promise<void> }> {
   const bare = await startServer({ script: 'bare-http-server.js', cpuList });
   const express = await startServer({ script: 'express-hello-server.js', cpuList });
+  const kit = await startServer({ script: '../profile/kit-hello-server.js', cpuList });
   const asCase = (id: string, title: string, server: ServerProcess, note: string): BenchCase => ({
     id,
     title,
@@ -24,9 +25,19 @@ export async function startCeilings(
         express,
         "`app.get('/', (req, res) => res.send('Hello World!'))`, Express defaults (ETag, X-Powered-By).",
       ),
+      {
+        ...asCase(
+          KIT_HELLO,
+          'reference: kit service, in-memory JSON',
+          kit,
+          '`createService` from services/kit (request id, trace ids, helmet, metrics, access log) and one ' +
+            "route answering a product-sized `res.json` from memory: the kit's cost without any data store.",
+        ),
+        spec: { url: `${kit.url}/hello/1` },
+      },
     ],
     async stop() {
-      await Promise.all([bare.stop(), express.stop()]);
+      await Promise.all([bare.stop(), express.stop(), kit.stop()]);
     },
   };
 }

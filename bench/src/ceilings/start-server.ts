@@ -30,11 +30,16 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       out += d.toString();
       const match = /LISTENING (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
+      if (!match) return;
+      resolve(Number(match[1]));
+      // Keep draining (log lines) without keeping them, like a container runtime reading stdout.
+      child.stdout.off('data', onData);
+      child.stdout.resume();
+    };
+    child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${options.script} exited ${code} before listening`)));
   });
   return {

@@ -1,14 +1,20 @@
 import { startServer } from '../ceilings/start-server.js';
 import type { ProfileTarget } from './profile-target.js';
 
-function serverTarget(id: string, title: string, script: string, env: Record<string, string> = {}) {
+function serverTarget(
+  id: string,
+  title: string,
+  script: string,
+  env: Record<string, string> = {},
+  path = '/',
+) {
   return (cpuList?: string): ProfileTarget => ({
     id,
     title,
     spec: { url: 'http://127.0.0.1/' }, // port filled in by start()
     async start(nodeArgs) {
       const server = await startServer({ script, env, nodeArgs, cpuList });
-      this.spec = { url: `${server.url}/` };
+      this.spec = { url: `${server.url}${path}` };
       return server;
     },
   });
@@ -31,4 +37,11 @@ export const ceilingTargets = [
   serverTarget('express-end', 'Express, res.end with explicit Content-Type', 'express-hello-server.js', {
     EXPRESS_VARIANT: 'end',
   }),
+  serverTarget(
+    'kit-hello',
+    'kit service (services/kit), in-memory res.json',
+    '../profile/kit-hello-server.js',
+    {},
+    '/hello/1',
+  ),
 ];

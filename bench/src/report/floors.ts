@@ -8,6 +8,7 @@ export interface FloorCheck {
 
 export const CEILING_BARE = 'ceiling-bare-http';
 export const CEILING_EXPRESS = 'ceiling-express-hello';
+export const KIT_HELLO = 'kit-hello';
 
 /** The floors from the issue, checked against the ratios of this one run. */
 export function checkFloors(results: CaseResult[], connections: number): FloorCheck[] {
