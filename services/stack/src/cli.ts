@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   }
 
   console.log('stack: starting PostgreSQL, Redis, S3, catalog, order, main and the web server…');
-  let stack: Stack | undefined;
+  const running: { stack?: Stack } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`\nstack: ${signal}, stopping…`);
-    await stack?.stop();
+    await running.stack?.stop();
     console.log('stack: stopped');
     process.exit(0);
   };
@@ -83,7 +83,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const started = Date.now();
-  stack = await startStack(options);
+  const stack = await startStack(options);
+  running.stack = stack;
   if (stopping) return; // Ctrl-C arrived during start: shutdown() already ran stop() on what had started
   const { urls, handles } = stack;
   console.log(`stack: ready in ${((Date.now() - started) / 1000).toFixed(1)} s
