@@ -65,19 +65,19 @@ export class OrderPlacement {
       return { response: await this.step(this.orders, 'GET', `/orders/${claim.orderId}`), replayed: true };
     }
     try {
-      const response = await this.placeNew(input, key, log);
-      const order = parseJson<{ id: number | string }>(response);
+      const placed = await this.placeNew(input, key, log);
+      const order = parseJson<{ id: number | string }>(placed.response);
       await this.idempotency.complete(key, print, String(order.id)).catch((error: unknown) => {
         log.error({ err: error, key }, 'order placed but its idempotency record was not saved');
       });
-      return { response, replayed: false };
+      return placed;
     } catch (error) {
       await this.idempotency.abandon(key).catch(() => undefined); // expires by itself anyway
       throw error;
     }
   }
 
-  private async placeNew(input: PlaceOrderInput, key: string, log: Log): Promise<DownstreamResponse> {
+  private async placeNew(input: PlaceOrderInput, key: string, log: Log): Promise<PlacedOrder> {
     const prices = await Promise.all(input.items.map((item) => this.price(item.productId)));
     const reserved: OrderItemInput[] = [];
     try {
@@ -94,7 +94,13 @@ export class OrderPlacement {
         headers: { 'idempotency-key': key },
       });
       if (created.status >= 400) throw new RelayedAnswer(created);
-      return created;
+      if (created.status === 200) {
+        // The order service already had an order for this key (our Redis record was lost): the first
+        // attempt's reservation stands, so this attempt's must go.
+        await this.releaseAll(reserved, log);
+        return { response: created, replayed: true };
+      }
+      return { response: created, replayed: false };
     } catch (error) {
       await this.releaseAll(reserved, log);
       throw error;

@@ -30,8 +30,8 @@ export type OrderItemInput = CreateOrderBody['items'][number];
 /** Printable ASCII without spaces, as most idempotency-key producers (UUIDs, ULIDs) emit. */
 export const idempotencyKeySchema = z
   .string()
-  .min(8)
-  .max(200)
+  .min(1)
+  .max(255)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export const orderIdSchema = z.string().regex(/^[1-9]\d{0,17}$/, 'a positive integer');

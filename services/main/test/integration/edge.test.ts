@@ -152,7 +152,7 @@ describe('bad input → 4xx problem+json', () => {
     ['shippingAddress too long', 400, '/api/orders', post({ ...order, shippingAddress: 'x'.repeat(501) })],
     ['userId with spaces', 400, '/api/orders', post({ ...order, userId: 'bad user' })],
     ['userId missing, not logged in', 400, '/api/orders', post({ items: [item], shippingAddress: 'Seoul' })],
-    ['Idempotency-Key too short', 400, '/api/orders', post(order, { 'idempotency-key': 'abc' })],
+    ['Idempotency-Key too long', 400, '/api/orders', post(order, { 'idempotency-key': 'k'.repeat(256) })],
     [
       'Idempotency-Key with spaces',
       400,
