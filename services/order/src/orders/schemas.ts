@@ -29,11 +29,12 @@ const moneySchema = z
   .union([z.string().max(32), z.number().transform(String)], {
     error: 'must be a decimal amount such as "19.99"',
   })
-  .superRefine((text, ctx) => {
+  .transform((text, ctx) => {
     const problem = moneyProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .transform((text) => formatMoney(new Decimal(text)));
+    if (!problem) return formatMoney(new Decimal(text));
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  });
 
 const itemSchema = z.strictObject({
   productId: z.number().int().positive().max(INT4_MAX),
@@ -55,7 +56,12 @@ export const createOrderSchema = z
   })
   .superRefine((order, ctx) => {
     // Line and order totals must fit DECIMAL(10,2) too: a 400 here instead of a numeric overflow (500).
-    const lines = order.items.map((item) => lineTotal(new Decimal(item.unitPrice), item.quantity));
+    // Defensive: only lines whose price and quantity already passed are summed.
+    const valid = order.items.filter(
+      (item) => typeof item.unitPrice === 'string' && Number.isInteger(item.quantity),
+    );
+    if (valid.length !== order.items.length) return;
+    const lines = valid.map((item) => lineTotal(new Decimal(item.unitPrice), item.quantity));
     lines.forEach((line, index) => {
       if (!fitsMoneyColumn(line)) {
         ctx.addIssue({
