@@ -95,7 +95,6 @@ export async function startStack(input: StackOptions = {}): Promise<Stack> {
       DATABASE_URL: databases.order,
       REDIS_URL: redisUrl,
       MIGRATE_ON_START: 'true',
-      CATALOG_URL: catalog.url,
     });
     const main = await service('main', options.mainPort, {
       CATALOG_URL: catalog.url,
