@@ -1,5 +1,8 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { s3ClientConfig, startS3, type S3Handle } from '@eks-sre-lab/harness';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { s3ClientConfig, startS3, waitUntil, type S3Handle } from '@eks-sre-lab/harness';
+import { openEventStream } from '../support/sse';
 import { call, startGateway, type GatewayHandle } from '../support/gateway';
 
 jest.setTimeout(30_000);
@@ -26,6 +29,7 @@ beforeAll(async () => {
     AWS_REGION: s3.region,
     UPLOAD_MAX_BYTES: String(MAX_BYTES),
     UPLOAD_ALLOWED_TYPES: 'image/png,text/plain',
+    SSE_HEARTBEAT_MS: '200',
   });
   s3Client = new S3Client(s3ClientConfig(s3));
 });
@@ -78,6 +82,46 @@ describe('POST /api/upload', () => {
     expect(exe.headers.get('content-type')).toContain('application/problem+json');
     const json = await call(`${gateway.url}/api/upload`, { method: 'POST', body: { file: 'x' } });
     expect(json.status).toBe(415);
+  });
+});
+
+describe('GET /api/events', () => {
+  it('relays orders.status to every client over one shared subscription, with heartbeats', async () => {
+    const redis = new Redis(process.env.REDIS_URL!);
+    const subscribers = async () => ((await redis.pubsub('NUMSUB', 'orders.status')) as [string, number])[1];
+    const [one, two] = [
+      await openEventStream(`${gateway.url}/api/events`),
+      await openEventStream(`${gateway.url}/api/events`),
+    ];
+    try {
+      expect(await subscribers()).toBe(1);
+      expect((await call(`${gateway.url}/api/status`)).body.eventClients).toBe(2);
+      const event = {
+        eventId: randomUUID(),
+        orderId: 7,
+        userId: 'ivan',
+        from: 'pending',
+        to: 'paid',
+        at: new Date().toISOString(),
+      };
+      await redis.publish('orders.status', JSON.stringify(event));
+      await redis.publish('orders.status', 'not json'); // skipped, the stream stays usable
+      await waitUntil(
+        async () =>
+          one.events.length === 1 &&
+          two.events.length === 1 &&
+          one.comments.some((c) => c.startsWith('heartbeat')),
+        { what: 'both clients got the event and a heartbeat', timeoutMs: 5_000 },
+      );
+      expect(one.events[0]).toEqual({ event: 'order-status', id: event.eventId, data: event });
+      expect(two.events[0]).toEqual(one.events[0]);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+    await waitUntil(async () => (await subscribers()) === 0, { what: 'unsubscribed', timeoutMs: 5_000 });
+    expect((await call(`${gateway.url}/api/status`)).body.eventClients).toBe(0);
+    redis.disconnect();
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { startTcpProxy, type TcpProxyHandle } from '@eks-sre-lab/harness';
+import { startTcpProxy, waitUntil, type TcpProxyHandle } from '@eks-sre-lab/harness';
 import { createProduct, startDownstream } from '../support/downstreams';
 import { call, startGateway, type GatewayHandle } from '../support/gateway';
 import { openEventStream } from '../support/sse';
@@ -100,7 +100,10 @@ describe('POST /api/orders', () => {
           const data = e.data as { orderId: unknown; to: unknown };
           return data.orderId === orderId && data.to === 'paid';
         });
-      await waitFor(() => paid() !== undefined);
+      await waitUntil(async () => paid() !== undefined, {
+        what: 'the paid event on /api/events',
+        timeoutMs: 10_000,
+      });
       expect(paid()).toMatchObject({
         event: 'order-status',
         data: { orderId, userId: 'alice', from: 'pending' },
@@ -235,11 +238,3 @@ describe('GET /api/health', () => {
     }
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
