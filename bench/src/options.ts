@@ -16,6 +16,10 @@ export interface BenchOptions {
   fuzz: boolean;
   fuzzRuns: number;
   seed: number;
+  /** Services' LOG_LEVEL (the stack default, warn, when unset). */
+  logLevel?: string;
+  /** Start the stack (off: ceilings and the kit reference only). */
+  stack: boolean;
   /** Write bench/results.json and the README table (off for development runs). */
   write: boolean;
 }
@@ -41,6 +45,8 @@ export const USAGE = `npm run bench -- [options]
   --fuzz              run the long property-based hostile-input suite instead
   --fuzz-runs N       generated requests per endpoint for --fuzz (default 5000)
   --seed N            fast-check seed for --fuzz (default 9)
+  --log-level L       services' LOG_LEVEL (default: the stack's, warn; info adds an access line per request)
+  --no-stack          only the ceilings and the kit reference (no PostgreSQL/Redis/services)
   --no-write          do not update bench/results.json and bench/README.md`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -59,6 +65,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       fuzz: { type: 'boolean', default: false },
       'fuzz-runs': { type: 'string' },
       seed: { type: 'string' },
+      'log-level': { type: 'string' },
+      'no-stack': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -79,6 +87,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     fuzz: values.fuzz,
     fuzzRuns: Math.round(positive('fuzz-runs', values['fuzz-runs'], 5000)),
     seed: Math.round(positive('seed', values.seed, 9)),
+    logLevel: values['log-level'],
+    stack: !values['no-stack'],
     write: !values['no-write'],
   };
 }

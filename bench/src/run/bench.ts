@@ -22,8 +22,9 @@ export async function runBench(o: BenchOptions, argv: string[]): Promise<boolean
   const facts = machineFacts(gen.name);
   log(`bench: ${machineLine(facts)}`);
   const ceilings = await startCeilings(o.pin ? SERVER_CPUS : undefined);
-  const stack = await startStackCases({ log });
+  let stack: { cases: BenchCase[]; stop(): Promise<void> } = { cases: [], stop: async () => undefined };
   try {
+    if (o.stack) stack = await startStackCases({ log, logLevel: o.logLevel });
     const wanted = (c: BenchCase) => c.id.startsWith('ceiling-') || !o.only || o.only.includes(c.id);
     const cases = [...ceilings.cases, ...stack.cases].filter(wanted);
     const results = await runRounds(gen, cases, { ...o, log });
