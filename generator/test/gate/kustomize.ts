@@ -46,7 +46,7 @@ export async function kustomizeBuild(root: string, dir: string): Promise<Build> 
     return { dir, objects: parseObjects(stdout) };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    throw new Error(`kubectl kustomize ${dir} failed: ${stderr.trim()}`);
+    throw new Error(`kubectl kustomize ${dir} failed: ${stderr.trim()}`, { cause: error });
   }
 }
 
