@@ -1,0 +1,100 @@
+import type { DataSource, Repository } from 'typeorm';
+import { Product } from '../db/entities';
+import type { ListQuery, ProductInput, ProductSort } from './schemas';
+
+/** Column and direction per sort option; `id` always breaks ties so pages never overlap. */
+const ORDER: Record<ProductSort, [column: string, direction: 'ASC' | 'DESC']> = {
+  price: ['p.price', 'ASC'],
+  '-price': ['p.price', 'DESC'],
+  name: ['p.name', 'ASC'],
+  '-name': ['p.name', 'DESC'],
+  created: ['p.createdAt', 'ASC'],
+  '-created': ['p.createdAt', 'DESC'],
+  id: ['p.id', 'ASC'],
+  '-id': ['p.id', 'DESC'],
+};
+
+/** The category and all its descendants; UNION (not UNION ALL) also stops on an accidental cycle. */
+const SUBTREE = `
+  WITH RECURSIVE subtree(id) AS (
+    SELECT id FROM categories WHERE id = :category
+    UNION
+    SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id
+  ) SELECT id FROM subtree`;
+
+/** `%`, `_` and `\` match literally in the user's search text. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export type StockChange =
+  { kind: 'ok'; stockQuantity: number } | { kind: 'missing' } | { kind: 'short'; available: number };
+
+export class ProductRepository {
+  private readonly products: Repository<Product>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.products = dataSource.getRepository(Product);
+  }
+
+  findById(id: number): Promise<Product | null> {
+    return this.products.findOneBy({ id });
+  }
+
+  async list(query: ListQuery): Promise<{ items: Product[]; total: number }> {
+    const qb = this.products.createQueryBuilder('p');
+    if (query.category !== undefined) {
+      qb.andWhere(`p.category_id IN (${SUBTREE})`, { category: query.category });
+    }
+    if (query.q !== undefined) qb.andWhere(`p.name ILIKE :pattern`, { pattern: likePattern(query.q) });
+    const [column, direction] = ORDER[query.sort];
+    qb.orderBy(column, direction);
+    if (column !== 'p.id') qb.addOrderBy('p.id', direction);
+    qb.take(query.limit).skip(query.offset);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  create(input: ProductInput): Promise<Product> {
+    return this.products.save(this.products.create(input));
+  }
+
+  /** Replaces every writable field; null when the product does not exist. */
+  async replace(id: number, input: ProductInput): Promise<Product | null> {
+    const result = await this.products.update({ id }, input);
+    if (!result.affected) return null;
+    return this.findById(id);
+  }
+
+  async delete(id: number): Promise<boolean> {
+    const result = await this.products.delete({ id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Takes `quantity` units in one conditional UPDATE: concurrent reservations serialise on the row lock
+   * and each re-checks `stock_quantity >= quantity`, so stock never goes negative and nothing oversells.
+   */
+  async reserve(id: number, quantity: number): Promise<StockChange> {
+    const rows: { stock_quantity: number }[] = await this.dataSource.query(
+      `UPDATE products SET stock_quantity = stock_quantity - $1, updated_at = CURRENT_TIMESTAMP
+       WHERE id = $2 AND stock_quantity >= $1 RETURNING stock_quantity`,
+      [quantity, id],
+    );
+    const row = rows[0];
+    if (row) return { kind: 'ok', stockQuantity: row.stock_quantity };
+    const current = await this.products.findOne({ where: { id }, select: { id: true, stockQuantity: true } });
+    return current ? { kind: 'short', available: current.stockQuantity ?? 0 } : { kind: 'missing' };
+  }
+
+  /** Gives `quantity` units back (compensation for a failed order). */
+  async release(id: number, quantity: number): Promise<StockChange> {
+    const rows: { stock_quantity: number }[] = await this.dataSource.query(
+      `UPDATE products SET stock_quantity = COALESCE(stock_quantity, 0) + $1, updated_at = CURRENT_TIMESTAMP
+       WHERE id = $2 RETURNING stock_quantity`,
+      [quantity, id],
+    );
+    const row = rows[0];
+    return row ? { kind: 'ok', stockQuantity: row.stock_quantity } : { kind: 'missing' };
+  }
+}
