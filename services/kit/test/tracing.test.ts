@@ -18,11 +18,14 @@ beforeAll(async () => {
   upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
 });
 
-afterAll(async () => {
+afterEach(async () => {
   if (child && child.process.exitCode === null) {
     child.process.kill('SIGTERM');
     await child.exited;
   }
+});
+
+afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve));
 });
 
@@ -54,4 +57,39 @@ test('global fetch carries traceparent with the request trace id (no exporter co
   const fresh = (await (await fetch(`${started.url}/proxy`)).json()) as ProxyAnswer;
   expect(fresh.traceId).toMatch(/^[0-9a-f]{32}$/);
   expect(fresh.upstream.traceparent).toBe(`00-${fresh.traceId}-${fresh.spanId}-00`);
+});
+
+test('with OTEL_EXPORTER_OTLP_ENDPOINT set, spans are exported over OTLP/HTTP and fetch still propagates', async () => {
+  const received: { url: string; body: string }[] = [];
+  const collector = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received.push({ url: req.url ?? '', body });
+      res.setHeader('content-type', 'application/json');
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  try {
+    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    const started = await startFixture({ UPSTREAM_URL: upstreamUrl, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+    child = started.child;
+    const traceId = '5b8efff798038103d269b633813fc60c';
+    const response = await fetch(`${started.url}/proxy`, {
+      headers: { traceparent: `00-${traceId}-eee19b7ec3c1b174-01` },
+    });
+    const answer = (await response.json()) as ProxyAnswer;
+    expect(answer.traceId).toBe(traceId);
+    const [, upstreamTrace, upstreamParent] = (answer.upstream.traceparent ?? '').split('-');
+    expect(upstreamTrace).toBe(traceId);
+    expect(upstreamParent).not.toBe(answer.spanId); // the client span of the fetch sits in between
+
+    child.process.kill('SIGTERM'); // shutdown flushes the batch processor
+    expect(await child.exited).toBe(0);
+    const exported = received.filter((request) => request.url === '/v1/traces').map((r) => r.body);
+    expect(exported.join('')).toContain(traceId);
+  } finally {
+    await new Promise((resolve) => collector.close(resolve));
+  }
 });
