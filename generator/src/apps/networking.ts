@@ -22,6 +22,11 @@ export function endpointsOf(def: ServiceDef): Endpoint[] {
   return def.delivery === 'blue-green' ? ['active', 'preview'] : ['primary', 'stable', 'canary'];
 }
 
+/** In-cluster URL of one of a workload's Services. */
+export function serviceUrl(def: ServiceDef, endpoint: Endpoint): string {
+  return `http://${serviceName(def, endpoint)}.${def.namespace}.svc.cluster.local`;
+}
+
 export function services(scope: Construct, def: ServiceDef): void {
   for (const endpoint of endpointsOf(def)) {
     // ALB instance targets (frontend, see rollouts/README) need a NodePort on the active Service.

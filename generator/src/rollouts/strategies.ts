@@ -7,8 +7,8 @@ import {
   type RolloutSpecStrategyCanaryAnalysis,
   type RolloutSpecStrategyCanarySteps,
 } from '../../imports/argo-rollouts-rollout-argoproj.io';
-import { inClusterUrl, SERVICE_PORT, type ServiceDef } from '../apps/catalog';
-import { serviceName } from '../apps/networking';
+import { SERVICE_PORT, type ServiceDef } from '../apps/catalog';
+import { serviceName, serviceUrl } from '../apps/networking';
 import { analysisNames } from './analysis';
 
 /** 5 % → 10 % → 25 % → 50 % → 100 %; the first pause waits for `kubectl argo rollouts promote`. */
@@ -73,7 +73,7 @@ export function strategyFor(def: ServiceDef): RolloutSpecStrategy {
           abortScaleDownDelaySeconds: 30,
           prePromotionAnalysis: {
             templates: [{ templateName: analysisNames.smoke, clusterScope: true }],
-            args: [{ name: 'url', value: `${inClusterUrl(def).replace(def.name, serviceName(def, 'preview'))}/` }],
+            args: [{ name: 'url', value: `${serviceUrl(def, 'preview')}/` }],
           },
         },
       };
