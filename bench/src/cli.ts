@@ -1,5 +1,6 @@
 // `npm run bench [-- options]`: see USAGE in options.ts.
 import { parseOptions } from './options.js';
+import { runFuzzBench } from './fuzz/run-fuzz-cli.js';
 import { runProfile } from './profile/run-profile.js';
 import { runBench } from './run/bench.js';
 
@@ -16,6 +17,7 @@ async function main(): Promise<number> {
     await runProfile(options, argv);
     return 0;
   }
+  if (options.fuzz) return (await runFuzzBench(options, argv)) ? 0 : 1;
   const ok = await runBench(options, argv);
   return ok ? 0 : 1;
 }

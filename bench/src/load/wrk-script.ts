@@ -1,11 +1,14 @@
 import type { LoadSpec } from './types.js';
 
-/** A Lua string literal for any bytes: every non-alphanumeric byte becomes a decimal escape. */
+/**
+ * A Lua string literal for any bytes: every other byte becomes a three-digit decimal escape (Lua reads up
+ * to three digits, so `?` then `20` must be `\\06320`, not `\\6320`).
+ */
 export function luaString(value: string): string {
   let out = '"';
   for (const byte of Buffer.from(value, 'utf8')) {
     const ch = String.fromCharCode(byte);
-    out += /[A-Za-z0-9 _/.:-]/.test(ch) ? ch : `\\${byte}`;
+    out += /[A-Za-z0-9 _/.:-]/.test(ch) ? ch : `\\${String(byte).padStart(3, '0')}`;
   }
   return `${out}"`;
 }

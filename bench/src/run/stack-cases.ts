@@ -20,7 +20,12 @@ export async function startStackCases(
 ): Promise<{ cases: BenchCase[]; stack: Stack; stop(): Promise<void> }> {
   o.log('starting the stack (startStack: PostgreSQL, Redis, S3, catalog, order, main)');
   const levels: Record<string, string> = o.logLevel ? { LOG_LEVEL: o.logLevel } : {};
-  const stack = await startStack({ port: 0, env: { catalog: levels, order: levels, main: levels } });
+  // No sample catalogue: the bench inserts its own rows (below).
+  const stack = await startStack({
+    port: 0,
+    seed: false,
+    env: { catalog: levels, order: levels, main: levels },
+  });
   const { urls, handles } = stack;
   const pid = (h: { pid: number | undefined }) => (h.pid ? [h.pid] : []);
   const product = await insertBenchProducts(urls.databases.catalog, CACHE_MISS_IDS);
