@@ -72,29 +72,42 @@ export class ProductRepository {
   }
 
   /**
-   * Takes `quantity` units in one conditional UPDATE: concurrent reservations serialise on the row lock
-   * and each re-checks `stock_quantity >= quantity`, so stock never goes negative and nothing oversells.
+   * Takes `quantity` units in one conditional UPDATE ... WHERE stock_quantity >= $1 RETURNING: concurrent
+   * reservations serialise on the row lock and each re-checks the condition, so nothing oversells.
    */
   async reserve(id: number, quantity: number): Promise<StockChange> {
-    const rows: { stock_quantity: number }[] = await this.dataSource.query(
-      `UPDATE products SET stock_quantity = stock_quantity - $1, updated_at = CURRENT_TIMESTAMP
-       WHERE id = $2 AND stock_quantity >= $1 RETURNING stock_quantity`,
-      [quantity, id],
+    const left = await this.updateStock(
+      id,
+      'stock_quantity - :quantity',
+      quantity,
+      'stock_quantity >= :quantity',
     );
-    const row = rows[0];
-    if (row) return { kind: 'ok', stockQuantity: row.stock_quantity };
+    if (left !== undefined) return { kind: 'ok', stockQuantity: left };
     const current = await this.products.findOne({ where: { id }, select: { id: true, stockQuantity: true } });
     return current ? { kind: 'short', available: current.stockQuantity ?? 0 } : { kind: 'missing' };
   }
 
   /** Gives `quantity` units back (compensation for a failed order). */
   async release(id: number, quantity: number): Promise<StockChange> {
-    const rows: { stock_quantity: number }[] = await this.dataSource.query(
-      `UPDATE products SET stock_quantity = COALESCE(stock_quantity, 0) + $1, updated_at = CURRENT_TIMESTAMP
-       WHERE id = $2 RETURNING stock_quantity`,
-      [quantity, id],
-    );
-    const row = rows[0];
-    return row ? { kind: 'ok', stockQuantity: row.stock_quantity } : { kind: 'missing' };
+    const left = await this.updateStock(id, 'COALESCE(stock_quantity, 0) + :quantity', quantity);
+    return left === undefined ? { kind: 'missing' } : { kind: 'ok', stockQuantity: left };
+  }
+
+  /** `UPDATE products SET stock_quantity = <expression> WHERE id AND <condition> RETURNING stock_quantity`. */
+  private async updateStock(
+    id: number,
+    expression: string,
+    quantity: number,
+    condition?: string,
+  ): Promise<number | undefined> {
+    const update = this.products
+      .createQueryBuilder()
+      .update(Product)
+      .set({ stockQuantity: () => expression })
+      .where('id = :id', { id, quantity })
+      .returning('stock_quantity');
+    if (condition) update.andWhere(condition);
+    const rows = (await update.execute()).raw as { stock_quantity: number }[];
+    return rows[0]?.stock_quantity;
   }
 }
