@@ -61,6 +61,29 @@ export const labConfig: LabConfigInput = {
       version: '2.40.1',
     },
   },
+  // ---- management cluster and labs (issue 8) ------------------------------------------------------------
+  management: {
+    cluster: 'kind',
+    eksClusterName: 'eks-sre-lab-mgmt',
+    kubernetesVersion: '1.33',
+    crossplane: {
+      chart: { repoURL: 'https://charts.crossplane.io/stable', chart: 'crossplane', version: '2.3.4' },
+      awsProviderVersion: 'v2.6.0',
+      kubernetesProviderVersion: 'v1.2.1',
+      patchAndTransformVersion: 'v0.10.8',
+      autoReadyVersion: 'v0.6.0',
+    },
+    argocd: {
+      chart: { repoURL: 'https://argoproj.github.io/argo-helm', chart: 'argo-cd', version: '9.4.2' },
+    },
+    labs: [
+      {
+        id: 'lab',
+        learner: 'learner-1',
+        adminPrincipalArn: 'arn:aws:iam::000000000000:role/eks-sre-lab-learner-1',
+      },
+    ],
+  },
   profiles: {
     'production-like': {
       description: 'The seed design: 3 AZs, a NAT gateway per AZ, Multi-AZ RDS, on-demand nodes.',
@@ -81,7 +104,7 @@ export const labConfig: LabConfigInput = {
           instanceClass: 'db.t3.micro',
           multiAz: true,
           backupRetentionDays: 7,
-          performanceInsights: true,
+          performanceInsights: false, // unsupported on db.t3.micro (src/config/management.ts)
         },
         redis: { nodeType: 'cache.t3.micro', replicas: 1 },
       },

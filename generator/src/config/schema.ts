@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { managementSchema, performanceInsightsProblem } from './management';
 
 // The lab config's schema: every value the generator emits comes from here, validated before anything is
 // written. Profiles carry everything that changes with the cost level; the rest is shared.
@@ -82,7 +83,7 @@ export const helmChartSchema = z.strictObject({
   version: semver,
 });
 
-export const labConfigSchema = z.strictObject({
+const labConfigShape = z.strictObject({
   name: dnsLabel,
   profile: z.enum(['production-like', 'budget']),
   aws: z.strictObject({
@@ -115,6 +116,17 @@ export const labConfigSchema = z.strictObject({
   notifications: z.strictObject({ slackChannel: z.string().min(1), slackTokenKey: z.string().min(1) }),
   charts: z.strictObject({ argoRollouts: helmChartSchema }),
   profiles: z.strictObject({ 'production-like': profileSchema, budget: profileSchema }),
+  // Issue 8: management cluster, Crossplane/Argo CD versions, the labs (src/config/management.ts).
+  management: managementSchema,
+});
+
+// Issue 8: cross-field AWS rules (a profile's RDS class must support what it asks for).
+export const labConfigSchema = labConfigShape.superRefine((config, ctx) => {
+  for (const [name, profile] of Object.entries(config.profiles)) {
+    const problem = performanceInsightsProblem(profile.infra.rds);
+    const path = ['profiles', name, 'infra', 'rds', 'performanceInsights'];
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
+  }
 });
 
 export type LabConfigInput = z.input<typeof labConfigSchema>;
