@@ -1,8 +1,8 @@
 // `npm run bench [-- options]`: see USAGE in options.ts.
-import { parseOptions } from './options.js';
-import { runFuzzBench } from './fuzz/run-fuzz-cli.js';
-import { runProfile } from './profile/run-profile.js';
-import { runBench } from './run/bench.js';
+import { parseOptions } from './options';
+import { runFuzzBench } from './fuzz/run-fuzz-cli';
+import { runProfile } from './profile/run-profile';
+import { runBench } from './run/bench';
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);

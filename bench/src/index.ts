@@ -1,2 +1,2 @@
-export { parseOptions, type BenchOptions } from './options.js';
-export { chooseGenerator, type LoadGenerator, type LoadResult, type LoadSpec } from './load/index.js';
+export { parseOptions, type BenchOptions } from './options';
+export { chooseGenerator, type LoadGenerator, type LoadResult, type LoadSpec } from './load/index';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { GeneratorChoice } from './load/index.js';
+import type { GeneratorChoice } from './load/index';
 
 export interface BenchOptions {
   rounds: number;

@@ -1,6 +1,6 @@
-import type { BenchCase } from '../run/cases.js';
-import { CEILING_BARE, CEILING_EXPRESS, KIT_HELLO } from '../report/floors.js';
-import { startServer, type ServerProcess } from './start-server.js';
+import type { BenchCase } from '../run/cases';
+import { CEILING_BARE, CEILING_EXPRESS, KIT_HELLO } from '../report/floors';
+import { startServer, type ServerProcess } from './start-server';
 
 /** Both ceilings, each in its own process, as bench cases. */
 export async function startCeilings(

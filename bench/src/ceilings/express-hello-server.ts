@@ -5,7 +5,7 @@
 //   end   — `res.end` with an explicit Content-Type (skips res.send entirely)
 import { createServer } from 'node:http';
 import express from 'express';
-import { listenAndAnnounce } from './announce.js';
+import { listenAndAnnounce } from './announce';
 
 const variant = process.env.EXPRESS_VARIANT ?? 'send';
 const app = express();

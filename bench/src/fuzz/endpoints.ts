@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { badIdPath, badJsonBody, badQuery, junkHeaders } from './request-builders.js';
-import { invalidCount, invalidMoney, invalidStatus, invalidText, invalidUserId } from './invalid-fields.js';
-import { badContentType, hostileId, hostileString } from './hostile-values.js';
-import type { FuzzEndpoint } from './run-fuzz.js';
-import type { FuzzRequest } from './send.js';
+import { badIdPath, badJsonBody, badQuery, junkHeaders } from './request-builders';
+import { invalidCount, invalidMoney, invalidStatus, invalidText, invalidUserId } from './invalid-fields';
+import { badContentType, hostileId, hostileString } from './hostile-values';
+import type { FuzzEndpoint } from './run-fuzz';
+import type { FuzzRequest } from './send';
 
 export interface FuzzTargets {
   main: string;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hostileNumber, hostileStrings } from './hostile-values.js';
+import { hostileNumber, hostileStrings } from './hostile-values';
 
 // Values each kind of field can never take, whatever the exact schema (so "strict" stays true).
 

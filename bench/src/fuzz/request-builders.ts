@@ -7,8 +7,8 @@ import {
   hostileId,
   hostileString,
   wrongType,
-} from './hostile-values.js';
-import type { FuzzRequest } from './send.js';
+} from './hostile-values';
+import type { FuzzRequest } from './send';
 
 /** Junk headers a request may also carry (none of them should matter to the outcome class). */
 const extraHeaders: fc.Arbitrary<Record<string, string>> = fc.record(

@@ -1,7 +1,7 @@
 import { startStack } from '@eks-sre-lab/stack';
-import type { BenchOptions } from '../options.js';
-import { replaceReadmeSection, writeJson } from '../report/write-results.js';
-import { fuzzTable, runFuzzSuite } from './suite.js';
+import type { BenchOptions } from '../options';
+import { replaceReadmeSection, writeJson } from '../report/write-results';
+import { fuzzTable, runFuzzSuite } from './suite';
 
 /** `npm run bench -- --fuzz`: the long hostile-input run against a fresh stack. */
 export async function runFuzzBench(o: BenchOptions, argv: string[]): Promise<boolean> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { send, type FuzzRequest } from './send.js';
-import { verdict } from './verdict.js';
+import { send, type FuzzRequest } from './send';
+import { verdict } from './verdict';
 
 export interface FuzzEndpoint {
   service: string;

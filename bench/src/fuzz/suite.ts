@@ -1,6 +1,6 @@
-import { allEndpoints, type FuzzTargets } from './endpoints.js';
-import { fuzzEndpoint, stillAlive, type EndpointReport } from './run-fuzz.js';
-import { closeFuzzAgent } from './send.js';
+import { allEndpoints, type FuzzTargets } from './endpoints';
+import { fuzzEndpoint, stillAlive, type EndpointReport } from './run-fuzz';
+import { closeFuzzAgent } from './send';
 
 export interface FuzzSuiteResult {
   seed: number;

@@ -1,7 +1,7 @@
 // Runs in its own process: `node autocannon-child.js '<LoadSpec JSON>'` prints one JSON LoadResult line.
 // autocannon has no type definitions, hence the narrow local interface below.
 import * as hdr from 'hdr-histogram-js';
-import type { LoadResult, LoadSpec } from './types.js';
+import type { LoadResult, LoadSpec } from './types';
 
 interface RequestParams {
   method: string;

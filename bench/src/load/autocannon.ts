@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { LoadGenerator, LoadResult, LoadSpec } from './types.js';
-import { runChild } from './wrk.js';
+import type { LoadGenerator, LoadResult, LoadSpec } from './types';
+import { runChild } from './wrk';
 
 /** autocannon in a child Node process (so it never shares the event loop with anything measured). */
 export function autocannonGenerator(options: { cpuList?: string } = {}): LoadGenerator {

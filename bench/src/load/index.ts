@@ -1,6 +1,6 @@
-import { autocannonGenerator } from './autocannon.js';
-import type { LoadGenerator } from './types.js';
-import { wrkAvailable, wrkGenerator } from './wrk.js';
+import { autocannonGenerator } from './autocannon';
+import type { LoadGenerator } from './types';
+import { wrkAvailable, wrkGenerator } from './wrk';
 
 export type GeneratorChoice = 'auto' | 'wrk' | 'autocannon';
 
@@ -13,4 +13,4 @@ export function chooseGenerator(
   return autocannonGenerator(opts);
 }
 
-export type { LoadGenerator, LoadResult, LoadSpec } from './types.js';
+export type { LoadGenerator, LoadResult, LoadSpec } from './types';

@@ -1,4 +1,4 @@
-import type { LoadSpec } from './types.js';
+import type { LoadSpec } from './types';
 
 /**
  * A Lua string literal for any bytes: every other byte becomes a three-digit decimal escape (Lua reads up

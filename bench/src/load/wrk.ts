@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sampleCpu } from './proc-cpu.js';
-import type { LoadGenerator, LoadResult, LoadSpec } from './types.js';
-import { wrkScript } from './wrk-script.js';
+import { sampleCpu } from './proc-cpu';
+import type { LoadGenerator, LoadResult, LoadSpec } from './types';
+import { wrkScript } from './wrk-script';
 
 export const WRK_PATH = '/usr/bin/wrk';
 

@@ -1,5 +1,5 @@
-import { startServer } from '../ceilings/start-server.js';
-import type { ProfileTarget } from './profile-target.js';
+import { startServer } from '../ceilings/start-server';
+import type { ProfileTarget } from './profile-target';
 
 function serverTarget(
   id: string,
@@ -12,7 +12,8 @@ function serverTarget(
     id,
     title,
     spec: { url: 'http://127.0.0.1/' }, // port filled in by start()
-    async start(nodeArgs) {
+    async start(profileDir) {
+      const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
       const server = await startServer({ script, env, nodeArgs, cpuList });
       this.spec = { url: `${server.url}${path}` };
       return server;

@@ -1,4 +1,4 @@
-import type { TargetProfile } from './profile-target.js';
+import type { TargetProfile } from './profile-target';
 
 const syscalls = (p: TargetProfile) =>
   p.syscallsPerRequest?.map((s) => `${s.syscall} ${s.perRequest}`).join(', ') ?? '–';

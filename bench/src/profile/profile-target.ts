@@ -1,17 +1,17 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sampleCpu } from '../load/proc-cpu.js';
-import type { LoadGenerator, LoadResult, LoadSpec } from '../load/types.js';
-import { summarizeProfile, type ProfileSummary } from './cpuprofile.js';
-import { countSyscalls, straceAvailable, type SyscallCount } from './syscalls.js';
+import { sampleCpu } from '../load/proc-cpu';
+import type { LoadGenerator, LoadResult, LoadSpec } from '../load/types';
+import { summarizeProfile, type ProfileSummary } from './cpuprofile';
+import { countSyscalls, straceAvailable, type SyscallCount } from './syscalls';
 
 /** Something we can start with extra node flags, put under load, and stop cleanly. */
 export interface ProfileTarget {
   id: string;
   title: string;
-  /** Starts the target; `nodeArgs` go to the node process(es) worth profiling. */
-  start(nodeArgs: string[]): Promise<{ pid: number; stop(): Promise<void> }>;
+  /** Starts the target; with `profileDir`, the process worth profiling writes a .cpuprofile there. */
+  start(profileDir: string | undefined): Promise<{ pid: number; stop(): Promise<void> }>;
   spec: Omit<LoadSpec, 'connections' | 'durationSec'>;
 }
 
@@ -44,7 +44,7 @@ export async function profileTarget(
   const dir = mkdtempSync(join(tmpdir(), `bench-prof-${t.id}-`));
   try {
     const run = (durationSec: number) => gen.run({ ...t.spec, connections: o.connections, durationSec });
-    const profiled = await t.start(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const profiled = await t.start(dir);
     await run(o.warmupSec);
     const cpu = sampleCpu(profiled.pid);
     const load = await run(o.durationSec);
@@ -55,7 +55,7 @@ export async function profileTarget(
     const profile = summarizeProfile(join(dir, file));
     let syscallsPerRequest: TargetProfile['syscallsPerRequest'];
     if (straceAvailable()) {
-      const plain = await t.start([]);
+      const plain = await t.start(undefined);
       await run(1);
       const { result, counts } = await countSyscalls(plain.pid, () => run(Math.min(3, o.durationSec)));
       syscallsPerRequest = perRequest(counts, result.requests);

@@ -1,12 +1,12 @@
-import { chooseGenerator } from '../load/index.js';
-import type { BenchOptions } from '../options.js';
-import { machineFacts } from '../report/machine.js';
-import { machineLine } from '../report/table.js';
-import { replaceReadmeSection, writeJson } from '../report/write-results.js';
-import { ceilingTargets } from './ceiling-targets.js';
-import { profileTable, topFrames } from './profile-report.js';
-import { profileTarget, type ProfileTarget, type TargetProfile } from './profile-target.js';
-import { stackTargets } from './stack-targets.js';
+import { chooseGenerator } from '../load/index';
+import type { BenchOptions } from '../options';
+import { machineFacts } from '../report/machine';
+import { machineLine } from '../report/table';
+import { replaceReadmeSection, writeJson } from '../report/write-results';
+import { ceilingTargets } from './ceiling-targets';
+import { profileTable, topFrames } from './profile-report';
+import { profileTarget, type ProfileTarget, type TargetProfile } from './profile-target';
+import { stackTargets } from './stack-targets';
 
 /** `npm run bench -- --profile`: CPU profiles + syscall counts of the ceilings and our services. */
 export async function runProfile(o: BenchOptions, argv: string[]): Promise<void> {

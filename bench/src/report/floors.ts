@@ -1,4 +1,4 @@
-import type { CaseResult } from '../run/cases.js';
+import type { CaseResult } from '../run/cases';
 
 export interface FloorCheck {
   floor: string;

@@ -1,6 +1,6 @@
-import type { CaseResult } from '../run/cases.js';
-import { CEILING_BARE, CEILING_EXPRESS, type FloorCheck } from './floors.js';
-import type { MachineFacts } from './machine.js';
+import type { CaseResult } from '../run/cases';
+import { CEILING_BARE, CEILING_EXPRESS, type FloorCheck } from './floors';
+import type { MachineFacts } from './machine';
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 

@@ -1,13 +1,13 @@
-import { startCeilings } from '../ceilings/ceiling-cases.js';
-import { chooseGenerator } from '../load/index.js';
-import type { BenchOptions } from '../options.js';
-import { checkFloors } from '../report/floors.js';
-import { machineFacts } from '../report/machine.js';
-import { caseNotes, floorsTable, machineLine, resultsTable } from '../report/table.js';
-import { replaceReadmeSection, writeJson } from '../report/write-results.js';
-import type { BenchCase } from './cases.js';
-import { runRounds } from './rounds.js';
-import { startStackCases } from './stack-cases.js';
+import { startCeilings } from '../ceilings/ceiling-cases';
+import { chooseGenerator } from '../load/index';
+import type { BenchOptions } from '../options';
+import { checkFloors } from '../report/floors';
+import { machineFacts } from '../report/machine';
+import { caseNotes, floorsTable, machineLine, resultsTable } from '../report/table';
+import { replaceReadmeSection, writeJson } from '../report/write-results';
+import type { BenchCase } from './cases';
+import { runRounds } from './rounds';
+import { startStackCases } from './stack-cases';
 
 const SERVER_CPUS = '0';
 const GENERATOR_CPUS = '1';

@@ -1,4 +1,4 @@
-import type { LoadResult, LoadSpec } from '../load/types.js';
+import type { LoadResult, LoadSpec } from '../load/types';
 
 /** One thing to measure: a load spec plus the server processes whose CPU use is worth reporting. */
 export interface BenchCase {

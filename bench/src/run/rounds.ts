@@ -1,6 +1,6 @@
-import { sampleCpu } from '../load/proc-cpu.js';
-import type { LoadGenerator } from '../load/types.js';
-import { summarize, type BenchCase, type CaseResult, type RoundResult } from './cases.js';
+import { sampleCpu } from '../load/proc-cpu';
+import type { LoadGenerator } from '../load/types';
+import { summarize, type BenchCase, type CaseResult, type RoundResult } from './cases';
 
 export interface RoundsOptions {
   rounds: number;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { freePort } from '@eks-sre-lab/harness';
 import { startNodeService, startStack, type Stack } from '@eks-sre-lab/stack';
-import { BENCH_DIR } from '../report/write-results.js';
-import type { BenchCase } from './cases.js';
-import { insertBenchProducts } from './bench-product.js';
+import { BENCH_DIR } from '../report/write-results';
+import type { BenchCase } from './cases';
+import { insertBenchProducts } from './bench-product';
 
 /** Ids the miss case cycles over: one cycle takes longer than the miss catalog's 1 s cache TTL. */
 export const CACHE_MISS_IDS = 20_000;
