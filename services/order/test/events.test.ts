@@ -21,16 +21,20 @@ function expectChained(events: OrderStatusEvent[]): void {
 }
 
 describe('status events through the outbox', () => {
+  // A Redis of its own: other test files publish on the run's Redis with the same (per-database) order ids.
+  let redis: RedisHandle;
   let svc: RunningOrderApp;
   let sub: Subscriber;
 
   beforeAll(async () => {
-    svc = await startOrderApp();
-    sub = await subscribe(process.env.REDIS_URL!);
+    redis = await startRedis();
+    svc = await startOrderApp({ REDIS_URL: redis.url });
+    sub = await subscribe(redis.url);
   });
   afterAll(async () => {
     await sub.close();
     await svc.stop();
+    await redis.stop();
   });
 
   it('publishes creation and every change of an order, in order, with the event shape', async () => {
@@ -53,15 +57,22 @@ describe('status events through the outbox', () => {
     }
     const times = mine.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    const sent: { unsent: number }[] = await svc.app.dataSource.query(
-      'SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent FROM outbox_events WHERE aggregate_id = $1',
-      [order.id],
-    );
-    expect(sent[0]?.unsent).toBe(0);
+    // Published first, marked sent at the relay's commit just after.
+    await until(async () => {
+      const rows: { unsent: number }[] = await svc.app.dataSource.query(
+        'SELECT count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent FROM outbox_events WHERE aggregate_id = $1',
+        [order.id],
+      );
+      return rows[0]?.unsent === 0;
+    }, 'rows marked sent');
   });
 
   it('keeps per-order order with two replicas relaying the same outbox (SKIP LOCKED)', async () => {
-    const second = await startOrderApp({ DATABASE_URL: svc.databaseUrl, OUTBOX_BATCH_SIZE: '2' });
+    const second = await startOrderApp({
+      DATABASE_URL: svc.databaseUrl,
+      REDIS_URL: redis.url,
+      OUTBOX_BATCH_SIZE: '2',
+    });
     try {
       const replicas = [svc.url, second.url];
       const orders = await Promise.all(

@@ -31,6 +31,8 @@ export interface OrderBody {
   createdAt: string;
   updatedAt: string;
   items: { id: number; productId: number; quantity: number; unitPrice: string; totalPrice: string }[];
+  /** Set instead of the fields above when the answer is a problem. */
+  detail?: string;
 }
 
 export const sampleOrder = (overrides: Record<string, unknown> = {}) => ({
