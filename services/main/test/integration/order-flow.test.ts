@@ -87,7 +87,7 @@ describe('POST /api/orders', () => {
         ]),
       );
       const mine = await call(`${gateway.url}/api/orders?userId=alice`);
-      expect(mine.body.items.map((o: { id: number }) => o.id)).toContain(orderId);
+      expect(mine.body.orders.map((o: { id: number }) => o.id)).toContain(orderId);
 
       // A status change in the order service reaches the SSE client through Redis pub/sub.
       const changed = await call(`${order.url}/orders/${orderId}/status`, {
@@ -219,7 +219,7 @@ describe('POST /api/orders', () => {
     expect(res.status).toBe(201);
     expect(res.body.userId).toBe('frank');
     const mine = await call(`${gateway.url}/api/orders`, { headers: { cookie } });
-    expect(mine.body.items.map((o: { id: number }) => o.id)).toEqual([res.body.id]);
+    expect(mine.body.orders.map((o: { id: number }) => o.id)).toEqual([res.body.id]);
     const spoof = await call(`${gateway.url}/api/orders`, {
       method: 'POST',
       body: { userId: 'mallory', items: [{ productId: id, quantity: 1 }], shippingAddress: 'Jeju' },

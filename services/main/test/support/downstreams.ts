@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ensureBuilt, freePort, startNodeService, testDatabase } from '@eks-sre-lab/harness';
+import { testDatabase } from '@eks-sre-lab/harness';
+import { startNodeProcess } from './node-service';
 
 const SERVICES = path.resolve(__dirname, '../../..');
 export const CATALOG_ENTRY = path.join(SERVICES, 'catalog/dist/src/server.js');
@@ -7,12 +8,10 @@ export const ORDER_ENTRY = path.join(SERVICES, 'order/dist/src/server.js');
 
 /** A real catalog or order process on loopback with its own fresh database and the run's Redis. */
 export async function startDownstream(name: 'catalog' | 'order', env: Record<string, string> = {}) {
-  await ensureBuilt();
   const entry = name === 'catalog' ? CATALOG_ENTRY : ORDER_ENTRY;
-  return startNodeService({
+  return startNodeProcess({
     name,
     entry,
-    port: await freePort(),
     env: {
       DATABASE_URL: await testDatabase(name),
       REDIS_URL: process.env.REDIS_URL!,
