@@ -20,24 +20,30 @@ function expectChained(events: OrderStatusEvent[]): void {
   events.forEach((event, i) => expect(event.from).toBe(i === 0 ? null : events[i - 1]!.to));
 }
 
-describe('status events through the outbox', () => {
-  // A Redis of its own: other test files publish on the run's Redis with the same (per-database) order ids.
-  let redis: RedisHandle;
-  let svc: RunningOrderApp;
-  let sub: Subscriber;
-
+/**
+ * The service and a subscriber on a Redis of their own: other test files publish on the run's Redis with
+ * the same (per-database) order ids, and the outage test stops it.
+ */
+function withOwnRedis(): { redis: RedisHandle; svc: RunningOrderApp; sub: Subscriber } {
+  const env = {} as { redis: RedisHandle; svc: RunningOrderApp; sub: Subscriber };
   beforeAll(async () => {
-    redis = await startRedis();
-    svc = await startOrderApp({ REDIS_URL: redis.url });
-    sub = await subscribe(redis.url);
+    env.redis = await startRedis();
+    env.svc = await startOrderApp({ REDIS_URL: env.redis.url });
+    env.sub = await subscribe(env.redis.url);
   });
   afterAll(async () => {
-    await sub.close();
-    await svc.stop();
-    await redis.stop();
+    await env.sub.close();
+    await env.svc.stop();
+    await env.redis.stop();
   });
+  return env;
+}
+
+describe('status events through the outbox', () => {
+  const env = withOwnRedis();
 
   it('publishes creation and every change of an order, in order, with the event shape', async () => {
+    const { svc, sub } = env;
     const order = await createOrder(svc.url, { userId: 'events-user' });
     for (const status of ['paid', 'shipped', 'delivered'] as const)
       await setStatus(svc.url, order.id, status);
@@ -68,6 +74,7 @@ describe('status events through the outbox', () => {
   });
 
   it('keeps per-order order with two replicas relaying the same outbox (SKIP LOCKED)', async () => {
+    const { svc, sub, redis } = env;
     const second = await startOrderApp({
       DATABASE_URL: svc.databaseUrl,
       REDIS_URL: redis.url,
@@ -99,22 +106,10 @@ describe('status events through the outbox', () => {
 });
 
 describe('Redis outage: events wait in PostgreSQL and go out when it returns', () => {
-  let redis: RedisHandle;
-  let svc: RunningOrderApp;
-  let sub: Subscriber;
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    svc = await startOrderApp({ REDIS_URL: redis.url });
-    sub = await subscribe(redis.url);
-  });
-  afterAll(async () => {
-    await sub.close();
-    await svc.stop();
-    await redis.stop();
-  });
+  const env = withOwnRedis();
 
   it('delivers all 10 changes made while Redis was down, none lost, none twice after dedupe', async () => {
+    const { svc, sub, redis } = env;
     const orders = await Promise.all(
       Array.from({ length: 4 }, (_, i) => createOrder(svc.url, { userId: `outage-${i}` })),
     );

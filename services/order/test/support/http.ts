@@ -1,3 +1,5 @@
+import type { OrderView } from '../../src/orders/view';
+
 export interface Reply<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -22,18 +24,8 @@ export async function call<T = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as T };
 }
 
-export interface OrderBody {
-  id: number;
-  userId: string;
-  status: string;
-  totalAmount: string;
-  shippingAddress: string | null;
-  createdAt: string;
-  updatedAt: string;
-  items: { id: number; productId: number; quantity: number; unitPrice: string; totalPrice: string }[];
-  /** Set instead of the fields above when the answer is a problem. */
-  detail?: string;
-}
+/** An order as the API answers it, or a problem (detail) when it refuses. */
+export type OrderBody = OrderView & { detail?: string };
 
 export const sampleOrder = (overrides: Record<string, unknown> = {}) => ({
   userId: 'user-1',
