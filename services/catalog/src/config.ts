@@ -14,7 +14,7 @@ export const catalogConfigSchema = baseConfigSchema.extend({
   DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5_000),
   CACHE_TTL_SECONDS: positiveInt.max(86_400).default(60),
   /** Redis commands fail after this long, so reads fall through to PostgreSQL quickly. */
-  REDIS_COMMAND_TIMEOUT_MS: positiveInt.max(10_000).default(250),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.max(10_000).default(500),
   REDIS_KEY_PREFIX: z.string().min(1).max(50).default('catalog:'),
   MIGRATE_ON_START: z.stringbool().default(false),
 });

@@ -5,7 +5,7 @@ import { api, sampleProduct, startCatalog, type RunningCatalog } from './support
 
 let running: RunningCatalog;
 let base: string;
-const ids: Record<string, number> = {};
+const ids = { electronics: 0, phones: 0, android: 0, books: 0 };
 
 beforeAll(async () => {
   running = await startCatalog();

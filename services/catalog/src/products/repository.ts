@@ -33,7 +33,7 @@ export type StockChange =
 export class ProductRepository {
   private readonly products: Repository<Product>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.products = dataSource.getRepository(Product);
   }
 
