@@ -6,3 +6,4 @@ export { startPostgres, type PostgresHandle, type PostgresOptions } from './post
 export { startRedis, type RedisHandle, type RedisOptions } from './redis';
 export { waitUntil, type WaitOptions } from './wait';
 export { s3ClientConfig, startS3, type S3ClientConfig, type S3Handle, type S3Options } from './s3';
+export { startTcpProxy, type TcpProxyHandle, type TcpProxyOptions } from './tcp-proxy';
