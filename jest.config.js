@@ -5,5 +5,6 @@ module.exports = {
     '<rootDir>/services/*/jest.config.js',
     '<rootDir>/generator/jest.config.js',
     '<rootDir>/bench/jest.config.js',
+    '<rootDir>/lab/jest.config.js',
   ],
 };

@@ -1,0 +1,3 @@
+const { workspaceJestConfig } = require('../jest.preset');
+
+module.exports = workspaceJestConfig(__dirname);
