@@ -8,7 +8,7 @@ export const catalogConfigSchema = baseConfigSchema.extend({
   DATABASE_URL: z.url(),
   REDIS_URL: z.url(),
   /** Pool size per replica; replicas × DB_POOL_MAX must stay under the server's max_connections. */
-  DB_POOL_MAX: positiveInt.max(100).default(10),
+  DB_POOL_MAX: positiveInt.min(2).max(100).default(10), // 2+: migrations hold one for their lock
   DB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
   /** Server-side bound on any statement, so a stuck query cannot hold a pooled connection forever. */
   DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5_000),

@@ -12,7 +12,7 @@ export interface CatalogMetrics {
 
 export function createCatalogMetrics(registry: Registry): CatalogMetrics {
   const registers = [registry];
-  return {
+  const metrics: CatalogMetrics = {
     cacheHits: new Counter({
       name: 'cache_hits_total',
       help: 'Product reads answered from Redis',
@@ -45,4 +45,11 @@ export function createCatalogMetrics(registry: Registry): CatalogMetrics {
       registers,
     }),
   };
+  // Every series exists from the start at 0, so rate() and alerts see the first increment.
+  for (const cache of ['product', 'list']) {
+    metrics.cacheHits.inc({ cache }, 0);
+    metrics.cacheMisses.inc({ cache }, 0);
+  }
+  for (const operation of ['read', 'write', 'invalidate']) metrics.cacheErrors.inc({ operation }, 0);
+  return metrics;
 }

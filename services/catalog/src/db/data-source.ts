@@ -49,8 +49,23 @@ export function createDataSource(options: CatalogDataSourceOptions): DataSource 
   });
 }
 
-/** Applies pending migrations; returns the names of those that ran. */
+/** Arbitrary constant key of the session-level advisory lock that serialises migration runs. */
+const MIGRATION_LOCK_KEY = 727_384_001;
+
+/**
+ * Applies pending migrations and returns the names of those that ran. TypeORM does not lock, so two
+ * replicas starting with MIGRATE_ON_START would race: a PostgreSQL advisory lock lets one migrate while
+ * the other waits, then finds nothing pending.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const ran = await dataSource.runMigrations({ transaction: 'each' });
-  return ran.map((migration) => migration.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    return ran.map((migration) => migration.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
 }
