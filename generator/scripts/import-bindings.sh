@@ -17,6 +17,10 @@ CRDS=(
   "monitoring-servicemonitor:=prometheus-operator/monitoring.coreos.com_servicemonitors.yaml"
   "monitoring-prometheusrule:=prometheus-operator/monitoring.coreos.com_prometheusrules.yaml"
   "external-secrets:=external-secrets/external-secrets.io_externalsecrets.yaml"
+  "external-secrets-clustersecretstore:=external-secrets/external-secrets.io_clustersecretstores.yaml"
+  "chaos-mesh-podchaos:=chaos-mesh/chaos-mesh.org_podchaos.yaml"
+  "chaos-mesh-networkchaos:=chaos-mesh/chaos-mesh.org_networkchaos.yaml"
+  "chaos-mesh-stresschaos:=chaos-mesh/chaos-mesh.org_stresschaos.yaml"
   # issue 8: Crossplane v2, the namespaced AWS kinds, provider-kubernetes, ApplicationSet. Not provider-kubernetes
   # Object: its binding names a class `Object`, which does not compile (src/crossplane/registration.ts types it).
   "aws-clusterproviderconfigs:=provider-aws/aws.m.upbound.io_clusterproviderconfigs.yaml"

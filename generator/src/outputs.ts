@@ -4,6 +4,11 @@ import { labApplicationsModule } from './argocd/lab-applications';
 import type { OutputModule } from './core/registry';
 import { argoRolloutsModule } from './platform/argo-rollouts';
 import { rolloutsModule } from './rollouts/module';
+import { chaosModule } from './platform/chaos';
+import { monitoringModule } from './platform/monitoring';
+import { loggingModule, tracingModule } from './platform/observability-pipelines';
+import { ingressModule, scalingModule } from './platform/scaling';
+import { secretsModule } from './platform/secrets';
 
 /**
  * The registry of everything `npm run generate` writes. Add a module here (see ARCHITECTURE.md):
@@ -15,4 +20,11 @@ export const outputs: readonly OutputModule[] = [
   rolloutsModule,
   labApplicationsModule,
   argoRolloutsModule,
+  secretsModule,
+  monitoringModule,
+  loggingModule,
+  tracingModule,
+  scalingModule,
+  ingressModule,
+  chaosModule,
 ];

@@ -99,7 +99,12 @@ function unitTests(service: string, ruleFile: string, database?: string): unknow
 describe('PrometheusRules pass promtool', () => {
   it('promtool check rules accepts every PrometheusRule in the tree', async () => {
     const rules = await prometheusRules();
-    expect(rules.map((r) => r.metadata.name).sort()).toEqual(['catalog-slo', 'main-slo', 'order-slo']);
+    expect(rules.map((r) => r.metadata.name).sort()).toEqual([
+      'catalog-slo',
+      'main-slo',
+      'order-slo',
+      'platform-slo',
+    ]);
     const dir = tempDir('gate-rules-');
     const result = await checkRules(
       dir,

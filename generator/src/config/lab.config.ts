@@ -58,8 +58,68 @@ export const labConfig: LabConfigInput = {
     argoRollouts: {
       repoURL: 'https://argoproj.github.io/argo-helm',
       chart: 'argo-rollouts',
-      version: '2.40.1',
+      version: '2.41.1', // app v1.9.1, matching the Rollouts CRDs
     },
+  },
+  // ---- platform (issue 10): the lab's upstream tools, pinned -------------------------------------------
+  platform: {
+    charts: {
+      // app v0.93.0 = the Prometheus Operator CRDs the gate validates against
+      kubePrometheusStack: {
+        repoURL: 'https://prometheus-community.github.io/helm-charts',
+        chart: 'kube-prometheus-stack',
+        version: '88.2.0',
+      },
+      postgresExporter: {
+        repoURL: 'https://prometheus-community.github.io/helm-charts',
+        chart: 'prometheus-postgres-exporter',
+        version: '8.0.0',
+      },
+      fluentBit: {
+        repoURL: 'https://aws.github.io/eks-charts',
+        chart: 'aws-for-fluent-bit',
+        version: '0.2.0',
+      },
+      otelCollector: {
+        repoURL: 'https://open-telemetry.github.io/opentelemetry-helm-charts',
+        chart: 'opentelemetry-collector',
+        version: '0.153.0',
+      },
+      falco: { repoURL: 'https://falcosecurity.github.io/charts', chart: 'falco', version: '9.1.0' },
+      externalSecrets: {
+        repoURL: 'https://charts.external-secrets.io',
+        chart: 'external-secrets',
+        version: '2.9.0',
+      },
+      chaosMesh: { repoURL: 'https://charts.chaos-mesh.org', chart: 'chaos-mesh', version: '2.8.3' },
+      metricsServer: {
+        repoURL: 'https://kubernetes-sigs.github.io/metrics-server',
+        chart: 'metrics-server',
+        version: '3.13.1',
+      },
+      clusterAutoscaler: {
+        repoURL: 'https://kubernetes.github.io/autoscaler',
+        chart: 'cluster-autoscaler',
+        version: '9.59.0',
+      },
+      awsLoadBalancerController: {
+        repoURL: 'https://aws.github.io/eks-charts',
+        chart: 'aws-load-balancer-controller',
+        version: '3.5.0',
+      },
+    },
+    images: {
+      adotCollector: { repository: 'public.ecr.aws/aws-observability/aws-otel-collector', tag: 'v0.48.0' },
+      kubeBench: { repository: 'docker.io/aquasec/kube-bench', tag: 'v0.15.6' },
+      k6: { repository: 'docker.io/grafana/k6', tag: '1.7.1' },
+      node: { repository: 'docker.io/library/node', tag: '22.20.0-alpine' },
+      awsCli: { repository: 'public.ecr.aws/aws-cli/aws-cli', tag: '2.31.0' },
+    },
+    logRetentionDays: 14,
+    slackWebhookKey: 'eks-sre-lab/slack-webhook',
+    reports: { bucket: 'eks-sre-lab-000000000000-lab-reports', prefix: 'reports' },
+    rbac: { learnerGroup: 'eks-sre-lab:learners', operatorGroup: 'eks-sre-lab:lab-operators' },
+    efsFileSystemId: 'fs-00000000000000000',
   },
   // ---- management cluster and labs (issue 8) ------------------------------------------------------------
   management: {

@@ -83,6 +83,45 @@ export const helmChartSchema = z.strictObject({
   version: semver,
 });
 
+// ---- platform (issue 10: src/platform/) -------------------------------------------------------------
+const imageRef = z.strictObject({ repository: z.string().min(1), tag: imageTag });
+
+export const platformSchema = z.strictObject({
+  /** Pinned Helm charts of the lab's upstream tools (chart version, not app version). */
+  charts: z.strictObject({
+    kubePrometheusStack: helmChartSchema,
+    postgresExporter: helmChartSchema,
+    fluentBit: helmChartSchema,
+    otelCollector: helmChartSchema,
+    falco: helmChartSchema,
+    externalSecrets: helmChartSchema,
+    chaosMesh: helmChartSchema,
+    metricsServer: helmChartSchema,
+    clusterAutoscaler: helmChartSchema,
+    awsLoadBalancerController: helmChartSchema,
+  }),
+  images: z.strictObject({
+    adotCollector: imageRef,
+    kubeBench: imageRef,
+    k6: imageRef,
+    node: imageRef,
+    awsCli: imageRef,
+  }),
+  /** CloudWatch Logs retention (one of the values CloudWatch accepts). */
+  logRetentionDays: z.union([1, 3, 5, 7, 14, 30, 60, 90, 180, 365].map((d) => z.literal(d))),
+  /** Secrets Manager key (JSON property `url`) of the Slack incoming webhook for Alertmanager and Falco. */
+  slackWebhookKey: z.string().min(1),
+  /** Bucket (and key prefix) the kube-bench and k6 Jobs upload their reports to. */
+  reports: z.strictObject({
+    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name'),
+    prefix: z.string().min(1),
+  }),
+  /** Kubernetes groups the EKS access entries map people to. */
+  rbac: z.strictObject({ learnerGroup: z.string().min(1), operatorGroup: z.string().min(1) }),
+  /** EFS file system of the `efs` StorageClass (created by the Crossplane composition). */
+  efsFileSystemId: z.string().regex(/^fs-[0-9a-f]{8,17}$/, 'must be an EFS file system id'),
+});
+
 const labConfigShape = z.strictObject({
   name: dnsLabel,
   profile: z.enum(['production-like', 'budget']),
@@ -118,6 +157,7 @@ const labConfigShape = z.strictObject({
   profiles: z.strictObject({ 'production-like': profileSchema, budget: profileSchema }),
   // Issue 8: management cluster, Crossplane/Argo CD versions, the labs (src/config/management.ts).
   management: managementSchema,
+  platform: platformSchema,
 });
 
 // Issue 8: cross-field AWS rules (a profile's RDS class must support what it asks for).

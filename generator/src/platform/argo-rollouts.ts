@@ -1,16 +1,15 @@
 import { externalSecret } from '../apps/secrets';
-import { prometheusSelector } from '../apps/observability';
-import { gitApplication, helmApplication, helmValuesFile, waves } from '../core/argocd';
-import { synth } from '../core/chart';
-import { resourceDir } from '../core/kustomize';
-import type { OutputModule } from '../core/registry';
 import type { ResolvedConfig } from '../config/load';
+import { synth } from '../core/chart';
+import { componentModule } from './component';
+import { platformWaves } from './graph';
+import { SECRET_STORE_APP } from './secrets';
 
 // Argo Rollouts itself (controller + CRDs) from its pinned Helm chart, with Slack notifications on abort and
 // on failed analysis. The Slack token comes from AWS Secrets Manager through an ExternalSecret.
-export const DIR = 'platform/argo-rollouts';
 const NAMESPACE = 'argo-rollouts';
 const NOTIFICATION_SECRET = 'argo-rollouts-notification-secret';
+export const ROLLOUTS_APP = 'argo-rollouts';
 
 function values(config: ResolvedConfig): unknown {
   const attachment = (color: string, text: string) =>
@@ -19,7 +18,8 @@ function values(config: ResolvedConfig): unknown {
     installCRDs: true,
     controller: {
       replicas: config.profile === 'budget' ? 1 : 2,
-      metrics: { enabled: true, serviceMonitor: { enabled: true, additionalLabels: prometheusSelector } },
+      // its ServiceMonitor is in platform/monitoring/config: the CRD arrives with kube-prometheus-stack, later
+      metrics: { enabled: true, serviceMonitor: { enabled: false } },
     },
     dashboard: { enabled: false },
     notifications: {
@@ -37,39 +37,31 @@ function values(config: ResolvedConfig): unknown {
   };
 }
 
-export const argoRolloutsModule: OutputModule = {
-  name: 'platform/argo-rollouts',
-  render: (config) => {
-    const chart = config.charts.argoRollouts;
-    const valuesPath = `${DIR}/values.yaml`;
-    return [
-      helmValuesFile(valuesPath, chart, values(config)),
-      ...resourceDir(
-        `${DIR}/applications`,
-        synth((scope) => {
-          helmApplication(scope, config, {
-            name: 'argo-rollouts',
-            destinationNamespace: NAMESPACE,
-            wave: waves.crdsAndControllers,
-            chart,
-            valuesPath,
-          });
-          gitApplication(scope, config, {
-            name: 'argo-rollouts-config',
-            destinationNamespace: NAMESPACE,
-            wave: waves.platform,
-            path: `${DIR}/config`,
-          });
-        }),
+export const argoRolloutsModule = componentModule('argo-rollouts', (config) => ({
+  helm: [
+    {
+      name: ROLLOUTS_APP,
+      chart: config.charts.argoRollouts,
+      namespace: NAMESPACE,
+      wave: platformWaves.operators,
+      values: values(config),
+    },
+  ],
+  objects: [
+    {
+      name: 'argo-rollouts-config',
+      folder: 'config',
+      namespace: NAMESPACE,
+      wave: platformWaves.platformSecrets,
+      dependsOn: [ROLLOUTS_APP, SECRET_STORE_APP],
+      objects: synth((scope) =>
+        externalSecret(scope, config, { name: NOTIFICATION_SECRET, namespace: NAMESPACE }, [
+          {
+            secretKey: 'slack-token',
+            remoteRef: { key: config.notifications.slackTokenKey, property: 'token' },
+          },
+        ]),
       ),
-      ...resourceDir(
-        `${DIR}/config`,
-        synth((scope) =>
-          externalSecret(scope, config, { name: NOTIFICATION_SECRET, namespace: NAMESPACE }, [
-            { secretKey: 'slack-token', remoteRef: { key: config.notifications.slackTokenKey, property: 'token' } },
-          ]),
-        ),
-      ),
-    ];
-  },
-};
+    },
+  ],
+}));

@@ -1,0 +1,18 @@
+/** Chart values most charts accept for a non-root, read-only, no-escalation pod (the policy suite's rules). */
+export const hardenedChartDefaults = {
+  podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
+  },
+} as const;
+
+/** The restricted-profile container securityContext for our own Jobs and CronJobs. */
+export const restrictedContainer = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+} as const;
