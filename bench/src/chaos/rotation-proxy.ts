@@ -24,6 +24,8 @@ export class RotationProxy {
   private server: Server | undefined;
   /** Requests retried on another replica because the first one refused the connection. */
   retriedRefusals = 0;
+  /** Arrival times (ms) of every request except health probes: the downstream calls the caller made. */
+  readonly arrivals: number[] = [];
 
   constructor(
     readonly name: string,
@@ -79,6 +81,7 @@ export class RotationProxy {
   }
 
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!/^\/(healthz|readyz)\b/.test(req.url ?? '')) this.arrivals.push(Date.now());
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);

@@ -3,7 +3,7 @@ import { badIdPath, badJsonBody, badQuery, junkHeaders } from './request-builder
 import { invalidCount, invalidMoney, invalidStatus, invalidText, invalidUserId } from './invalid-fields';
 import { badContentType, hostileId, hostileString } from './hostile-values';
 import type { FuzzEndpoint } from './run-fuzz';
-import type { FuzzRequest } from './send';
+import type { FuzzRequest } from '../http/send';
 
 export interface FuzzTargets {
   main: string;

@@ -8,7 +8,7 @@ import {
   hostileString,
   wrongType,
 } from './hostile-values';
-import type { FuzzRequest } from './send';
+import type { FuzzRequest } from '../http/send';
 
 /** Junk headers a request may also carry (none of them should matter to the outcome class). */
 const extraHeaders: fc.Arbitrary<Record<string, string>> = fc.record(

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { send, type FuzzRequest } from './send';
+import { send, type FuzzRequest } from '../http/send';
 import { verdict } from './verdict';
 
 export interface FuzzEndpoint {

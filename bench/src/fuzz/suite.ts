@@ -1,6 +1,6 @@
 import { allEndpoints, type FuzzTargets } from './endpoints';
 import { fuzzEndpoint, stillAlive, type EndpointReport } from './run-fuzz';
-import { closeFuzzAgent } from './send';
+import { closeFuzzAgent } from '../http/send';
 
 export interface FuzzSuiteResult {
   seed: number;

@@ -1,4 +1,4 @@
-import type { FuzzResponse } from './send';
+import type { FuzzResponse } from '../http/send';
 
 /**
  * What a hostile request may get back: never a 5xx; every 4xx is RFC 9457 problem+json whose `status`

@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 
+/** A raw request (the fuzz suite's and the chaos load's). */
 export interface FuzzRequest {
   method: string;
   /** Already percent-encoded where a real client would encode; may hold deliberately broken escapes. */
@@ -16,10 +17,15 @@ export interface FuzzResponse {
   body: string;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+const defaultAgent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** Sends one request on a keep-alive connection; rejects only on transport errors. */
-export function send(baseUrl: string, r: FuzzRequest, timeoutMs = 10_000): Promise<FuzzResponse> {
+export function send(
+  baseUrl: string,
+  r: FuzzRequest,
+  timeoutMs = 10_000,
+  agent: Agent = defaultAgent,
+): Promise<FuzzResponse> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...(r.headers ?? {}) };
@@ -54,5 +60,5 @@ export function send(baseUrl: string, r: FuzzRequest, timeoutMs = 10_000): Promi
 }
 
 export function closeFuzzAgent(): void {
-  agent.destroy();
+  defaultAgent.destroy();
 }

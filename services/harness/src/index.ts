@@ -7,3 +7,10 @@ export { startRedis, type RedisHandle, type RedisOptions } from './redis';
 export { waitUntil, type WaitOptions } from './wait';
 export { s3ClientConfig, startS3, type S3ClientConfig, type S3Handle, type S3Options } from './s3';
 export { startTcpProxy, type TcpProxyHandle, type TcpProxyOptions } from './tcp-proxy';
+export { ensureBuilt, repoRoot } from './build';
+export {
+  startNodeService,
+  type ExitStatus,
+  type NodeServiceHandle,
+  type NodeServiceOptions,
+} from './node-service';

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { repoRoot } from '@eks-sre-lab/harness';
 
 export interface WebServerOptions {
   root: string;
@@ -31,16 +32,16 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; " +
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+const HEADERS_CONF = path.join(repoRoot(__dirname), 'services/frontend/nginx/security-headers.conf');
+
+/** The image's security headers, read from its nginx snippet so the local stack sends exactly the same. */
+export function securityHeaders(conf = HEADERS_CONF): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const match of fs.readFileSync(conf, 'utf8').matchAll(/^add_header\s+(\S+)\s+"([^"]*)"/gm)) {
+    headers[match[1]!] = match[2]!;
+  }
+  return headers;
+}
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServerHandle> {
   const root = path.resolve(options.root);
@@ -49,12 +50,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw new Error(`no built frontend at ${root}: run \`npm run build:frontend\` first`);
   }
   const api = new URL(options.apiUrl);
+  const headers = securityHeaders();
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return proxy(req, res);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
