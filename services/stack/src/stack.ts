@@ -7,6 +7,7 @@ import {
   startRedis,
   startS3,
   createDatabaseOn,
+  repoRoot,
   type PostgresHandle,
   type RedisHandle,
   type S3Handle,
@@ -16,7 +17,8 @@ import { stackOptionsSchema, type StackOptions } from './options';
 import { seedCatalog } from './seed';
 import { startWebServer, type WebServerHandle } from './web-server';
 
-const REPO = path.resolve(__dirname, '../../../..');
+// Found by walking up, so this works from src/ (Jest) and from dist/src/ (npm start) alike.
+const REPO = repoRoot(__dirname);
 const entry = (service: string) => path.join(REPO, 'services', service, 'dist/src/server.js');
 export const UPLOAD_BUCKET = 'uploads';
 
