@@ -25,6 +25,8 @@ export interface NodeServiceOptions {
   cwd?: string;
   /** Lines kept in `logs`. Default 2000. */
   logCapacity?: number;
+  /** Called with every complete stdout/stderr line as it arrives (e.g. to forward logs with a prefix). */
+  onLine?: (line: string) => void;
 }
 
 export interface ExitStatus {
@@ -63,6 +65,16 @@ function answers200(port: number, path: string): Promise<boolean> {
     req.once('timeout', () => req.destroy());
     req.once('error', () => resolve(false));
   });
+}
+
+/** A data listener that calls `onLine` per complete line (one per stream, so partial lines never mix). */
+function splitLines(onLine: (line: string) => void): (chunk: Buffer) => void {
+  let partial = '';
+  return (chunk) => {
+    const parts = (partial + chunk.toString()).split('\n');
+    partial = parts.pop() ?? '';
+    for (const line of parts) onLine(line.replace(/\r$/, ''));
+  };
 }
 
 class NodeService implements NodeServiceHandle {
@@ -113,6 +125,8 @@ class NodeService implements NodeServiceHandle {
     );
     child.stdout?.on('data', (chunk: Buffer) => this.output.write(chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.output.write(chunk));
+    const { onLine } = this.options;
+    if (onLine) for (const stream of [child.stdout, child.stderr]) stream?.on('data', splitLines(onLine));
     this.unregister = onProcessExit(() => killQuietly(child.pid));
     try {
       await waitUntil(() => answers200(this.port, readyPath), {

@@ -38,6 +38,14 @@ describe('startNodeService', () => {
     expect((await getJson(`${svc.url}/hello`)).pid).toBe(svc.pid);
   });
 
+  it('onLine receives each output line as it arrives', async () => {
+    const lines: string[] = [];
+    const other = await startNodeService({ name: 'tiny-lines', entry, onLine: (line) => lines.push(line) });
+    await other.stop();
+    expect(lines).toEqual(expect.arrayContaining([`listening on ${other.port}`, 'SIGTERM: shutting down']));
+    expect(lines).toEqual(other.logs.filter((line) => line !== ''));
+  });
+
   it('stop() sends SIGTERM and waitExit() reports the clean exit', async () => {
     const other = await startNodeService({ name: 'tiny-term', entry });
     const exit = other.waitExit();
