@@ -21,6 +21,8 @@ export interface TcpProxyHandle {
   setDown(down: boolean): Promise<void>;
   /** Open client connections. */
   connectionCount(): number;
+  /** Client connections accepted since start, refused ones while down excluded: did a client call at all? */
+  acceptedCount(): number;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ class TcpProxy implements TcpProxyHandle {
   readonly host = HOST;
   private latencyMs = 0;
   private down = false;
+  private accepted = 0;
   /** Open connections: the client socket and its upstream socket. */
   private readonly pairs = new Set<[net.Socket, net.Socket]>();
   private server: net.Server | undefined;
@@ -91,6 +94,7 @@ class TcpProxy implements TcpProxyHandle {
 
   private accept(client: net.Socket): void {
     if (this.down) return void reset(client);
+    this.accepted++;
     const upstream = net.connect({ port: this.options.targetPort, host: this.options.targetHost ?? HOST });
     const pair: [net.Socket, net.Socket] = [client, upstream];
     this.pairs.add(pair);
@@ -108,6 +112,10 @@ class TcpProxy implements TcpProxyHandle {
 
   connectionCount(): number {
     return this.pairs.size;
+  }
+
+  acceptedCount(): number {
+    return this.accepted;
   }
 
   setLatency(ms: number): void {

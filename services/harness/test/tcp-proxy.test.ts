@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { startTcpProxy, type TcpProxyHandle } from '../src';
+import { freePort, startTcpProxy, type TcpProxyHandle, waitUntil } from '../src';
 
 /** An echo server on a free loopback port. */
 async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
@@ -99,5 +99,23 @@ describe('startTcpProxy', () => {
     const again = await connect(proxy.port);
     expect((await echoRoundTrip(again, Buffer.from('back'))).toString()).toBe('back');
     again.destroy();
+  });
+
+  it('counts every accepted connection, also when the target refuses it', async () => {
+    const closedPort = await freePort(); // nothing listens there
+    const dead = await startTcpProxy({ targetPort: closedPort });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const socket = await connect(dead.port);
+        await new Promise((resolve) => socket.once('close', resolve)); // the proxy resets it
+      }
+      expect(dead.acceptedCount()).toBe(3);
+      await waitUntil(async () => dead.connectionCount() === 0, { what: 'the refused pairs to be dropped' });
+      await dead.setDown(true);
+      await expect(connect(dead.port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      expect(dead.acceptedCount()).toBe(3);
+    } finally {
+      await dead.stop();
+    }
   });
 });
