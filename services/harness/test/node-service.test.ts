@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { repoRoot, startNodeService, type NodeServiceHandle } from '../src';
+import { ensureBuilt, repoRoot, startNodeService, type NodeServiceHandle } from '../src';
 
 const entry = path.join(__dirname, 'fixtures/tiny-server.js');
 
@@ -83,6 +83,21 @@ describe('repoRoot', () => {
     const root = repoRoot();
     expect(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).workspaces).toContain(
       'services/harness',
+    );
+  });
+});
+
+describe('ensureBuilt', () => {
+  it('builds the named projects (here the harness itself) so their dist entries exist', async () => {
+    const built = ensureBuilt(['services/harness']);
+    expect(ensureBuilt(['services/harness'])).toBe(built); // once per process
+    await built;
+    expect(fs.existsSync(path.join(repoRoot(), 'services/harness/dist/src/index.js'))).toBe(true);
+  });
+
+  it('rejects with the compiler output when a project does not exist', async () => {
+    await expect(ensureBuilt(['services/no-such-workspace'])).rejects.toThrow(
+      /tsc -b services\/no-such-workspace failed/,
     );
   });
 });

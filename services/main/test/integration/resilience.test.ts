@@ -1,5 +1,4 @@
 import { startTcpProxy, type TcpProxyHandle } from '@eks-sre-lab/harness';
-import { startCountingProxy } from '../support/counting-proxy';
 import { createProduct, startDownstream } from '../support/downstreams';
 import { call, startGateway, type GatewayHandle } from '../support/gateway';
 
@@ -10,18 +9,16 @@ const THRESHOLD = 3;
 
 type Service = Awaited<ReturnType<typeof startDownstream>>;
 let catalog: Service;
-let faulty: TcpProxyHandle; // adds latency
-let counter: Awaited<ReturnType<typeof startCountingProxy>>; // counts every connection the gateway opens
+let proxy: TcpProxyHandle; // between gateway and catalog: adds latency, counts the connections it accepts
 let gateway: GatewayHandle;
 let productId: number;
 
 beforeAll(async () => {
   catalog = await startDownstream('catalog');
   productId = await createProduct(catalog.url, { name: 'breaker probe', price: '1.00', stockQuantity: 1 });
-  faulty = await startTcpProxy({ targetPort: Number(new URL(catalog.url).port) });
-  counter = await startCountingProxy(faulty.port);
+  proxy = await startTcpProxy({ targetPort: catalog.port });
   gateway = await startGateway({
-    CATALOG_URL: counter.url,
+    CATALOG_URL: `http://${proxy.host}:${proxy.port}`,
     ORDER_URL: 'http://127.0.0.1:9',
     BREAKER_FAILURE_THRESHOLD: String(THRESHOLD),
     BREAKER_TIMEOUT_MS: '300',
@@ -32,8 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
-  await counter?.stop();
-  await faulty?.stop();
+  await proxy?.stop();
   await catalog?.stop();
 });
 
@@ -43,13 +39,13 @@ const breakerState = async () =>
 
 it('answers 504 when catalog is slower than the breaker timeout', async () => {
   expect((await product()).status).toBe(200);
-  faulty.setLatency(800);
+  proxy.setLatency(800);
   try {
     const slow = await product();
     expect(slow.status).toBe(504);
     expect(slow.type).toContain('application/problem+json');
   } finally {
-    faulty.setLatency(0);
+    proxy.setLatency(0);
   }
   expect((await product()).status).toBe(200); // a success resets the consecutive count
   expect(await breakerState()).toBe('closed');
@@ -64,14 +60,14 @@ it('opens after the configured failures, then answers 503 without calling catalo
   }
   expect(await breakerState()).toBe('open');
 
-  const connectionsBefore = counter.connections();
+  const connectionsBefore = proxy.acceptedCount();
   for (let i = 0; i < 5; i++) {
     const res = await product();
     expect(res.status).toBe(503);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(res.body.detail).toContain('circuit open');
   }
-  expect(counter.connections()).toBe(connectionsBefore); // not a single call reached catalog
+  expect(proxy.acceptedCount()).toBe(connectionsBefore); // not a single call reached catalog
   const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
   expect(metrics).toMatch(/circuit_breaker_state\{breaker="catalog"\} 2/);
   expect(metrics).toMatch(/circuit_breaker_events_total\{breaker="catalog",event="reject"\} 5/);
