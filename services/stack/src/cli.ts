@@ -7,7 +7,8 @@ import { startStack, type Stack } from './stack';
 const USAGE = `Usage: npm start -- [options]
 
   --port <n>            browser-facing port (env PORT, default 3000; 0 = any free port)
-  --host <addr>         listen address (env STACK_HOST, default 127.0.0.1)
+  --host <addr>         the web server's listen address (env STACK_HOST, default 127.0.0.1;
+                        the services always listen on 127.0.0.1)
   --main-port <n>       gateway port (env STACK_MAIN_PORT, default: free port)
   --catalog-port <n>    catalog port (env STACK_CATALOG_PORT)
   --order-port <n>      order port (env STACK_ORDER_PORT)

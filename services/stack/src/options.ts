@@ -4,7 +4,7 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65_535);
 
 export const stackOptionsSchema = z.object({
-  /** Loopback by default: the stack is for one machine. */
+  /** The web server's listen address; loopback by default (the services always listen on loopback). */
   host: z.string().min(1).default('127.0.0.1'),
   /** The browser-facing port (static files + /api proxy); 0 = a free port. */
   port: port.default(3000),

@@ -8,11 +8,12 @@ import {
   startS3,
   createDatabaseOn,
   repoRoot,
+  startNodeService,
+  type NodeServiceHandle,
   type PostgresHandle,
   type RedisHandle,
   type S3Handle,
 } from '@eks-sre-lab/harness';
-import { startNodeService, type NodeServiceHandle } from './node-service';
 import { stackOptionsSchema, type StackOptions } from './options';
 import { seedCatalog } from './seed';
 import { startWebServer, type WebServerHandle } from './web-server';
@@ -59,8 +60,8 @@ export async function startStack(input: StackOptions = {}): Promise<Stack> {
     // Reverse start order; keep going when one part fails so nothing is left behind.
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   };
-  const track = <T extends { stop(): Promise<void> }>(handle: T): T => {
-    cleanups.push(() => handle.stop());
+  const track = <T extends { stop(): Promise<unknown> }>(handle: T): T => {
+    cleanups.push(async () => void (await handle.stop()));
     return handle;
   };
 
@@ -80,10 +81,9 @@ export async function startStack(input: StackOptions = {}): Promise<Stack> {
         await startNodeService({
           name,
           entry: entry(name),
-          host: options.host,
           port: port || (await freePort()),
           env: { NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env, ...options.env[name] },
-          verbose: options.verbose,
+          onLine: options.verbose ? (line) => process.stderr.write(`[${name}] ${line}\n`) : undefined,
         }),
       );
 
@@ -92,7 +92,10 @@ export async function startStack(input: StackOptions = {}): Promise<Stack> {
       REDIS_URL: redisUrl,
       MIGRATE_ON_START: 'true',
     });
-    if (options.seed) await seedCatalog(databases.catalog);
+    if (options.seed) {
+      const seeded = await seedCatalog(databases.catalog);
+      if (options.verbose) process.stderr.write(`[seed] ${seeded}\n`);
+    }
     const order = await service('order', options.orderPort, {
       DATABASE_URL: databases.order,
       REDIS_URL: redisUrl,
