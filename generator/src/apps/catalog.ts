@@ -97,6 +97,10 @@ export function inClusterUrl(def: ServiceDef): string {
   return `http://${def.name}.${def.namespace}.svc.cluster.local`;
 }
 
+export function inClusterHostPort(def: ServiceDef): string {
+  return `${def.name}.${def.namespace}.svc.cluster.local:${SERVICE_PORT}`;
+}
+
 /** Base directory of a service's Kustomize base and overlays. */
 export function appDir(def: ServiceDef): string {
   return `apps/${def.name}`;

@@ -68,7 +68,7 @@ export function ingress(scope: Construct, config: ResolvedConfig, def: ServiceDe
         'alb.ingress.kubernetes.io/group.order': String(ALB_GROUP_ORDER[def.ingressPath] ?? 50),
         'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}]',
         'alb.ingress.kubernetes.io/target-type': canary ? 'ip' : 'instance',
-        'alb.ingress.kubernetes.io/healthcheck-path': def.kit ? '/readyz' : '/',
+        'alb.ingress.kubernetes.io/healthcheck-path': def.kit ? '/readyz' : '/healthz',
       },
     },
     spec: {

@@ -6,7 +6,7 @@ import {
   type RolloutSpecTemplateSpecContainersEnv,
 } from '../../imports/argo-rollouts-rollout-argoproj.io';
 import type { ResolvedConfig } from '../config/load';
-import { inClusterUrl, labels, selectorLabels, serviceDef, type ServiceDef } from './catalog';
+import { inClusterHostPort, inClusterUrl, labels, selectorLabels, serviceDef, type ServiceDef } from './catalog';
 
 export const configMapName = (def: ServiceDef): string => `${def.name}-config`;
 export const datastoreSecretName = (def: ServiceDef): string => `${def.name}-datastores`;
@@ -34,7 +34,8 @@ export function configMapLiterals(config: ResolvedConfig, def: ServiceDef): Reco
   for (const callee of def.calls) {
     if (callee === 'catalog') values['CATALOG_URL'] = inClusterUrl(serviceDef('catalog'));
     if (callee === 'order') values['ORDER_URL'] = inClusterUrl(serviceDef('order'));
-    if (callee === 'main') values['API_UPSTREAM'] = inClusterUrl(serviceDef('main'));
+    // nginx's `upstream` block takes host:port, not a URL.
+    if (callee === 'main') values['API_UPSTREAM'] = inClusterHostPort(serviceDef('main'));
   }
   return values;
 }
@@ -44,10 +45,16 @@ function secretEnv(def: ServiceDef): RolloutSpecTemplateSpecContainersEnv[] {
   return keys.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: datastoreSecretName(def), key } } }));
 }
 
-/** Writable scratch space: the root filesystem is read-only. nginx also needs its cache and pid dirs. */
+/**
+ * Writable scratch space: the root filesystem is read-only. nginx also needs its cache dir, and conf.d, where
+ * the image's entrypoint renders the config template (it skips the template when conf.d is not writable).
+ */
 function scratchVolumes(def: ServiceDef): { name: string; mountPath: string }[] {
   const dirs = [{ name: 'tmp', mountPath: '/tmp' }];
-  if (!def.kit) dirs.push({ name: 'nginx-cache', mountPath: '/var/cache/nginx' });
+  if (!def.kit) {
+    dirs.push({ name: 'nginx-cache', mountPath: '/var/cache/nginx' });
+    dirs.push({ name: 'nginx-conf', mountPath: '/etc/nginx/conf.d' });
+  }
   return dirs;
 }
 
@@ -55,9 +62,9 @@ function scratchVolumes(def: ServiceDef): { name: string; mountPath: string }[] 
 export function podSpec(config: ResolvedConfig, def: ServiceDef): RolloutSpecTemplateSpec {
   const size = config.selected.workloads[def.name];
   const image = imageRef(config, def);
-  // Kit services have /healthz and /readyz; nginx answers its index page.
-  const liveness = def.kit ? kitEndpoints.healthz : '/';
-  const readiness = def.kit ? kitEndpoints.readyz : '/';
+  // Kit services have /healthz and /readyz; the frontend's nginx config answers /healthz itself.
+  const liveness = kitEndpoints.healthz;
+  const readiness = def.kit ? kitEndpoints.readyz : kitEndpoints.healthz;
   const volumes = scratchVolumes(def);
   return {
     serviceAccountName: def.name,
