@@ -5,6 +5,7 @@ import type { OutputModule } from './core/registry';
 import { argoRolloutsModule } from './platform/argo-rollouts';
 import { rolloutsModule } from './rollouts/module';
 import { chaosModule } from './platform/chaos';
+import { crossplaneModule } from './crossplane/module';
 import { monitoringModule } from './platform/monitoring';
 import { loggingModule, tracingModule } from './platform/observability-pipelines';
 import { ingressModule, scalingModule } from './platform/scaling';
@@ -27,4 +28,5 @@ export const outputs: readonly OutputModule[] = [
   scalingModule,
   ingressModule,
   chaosModule,
+  crossplaneModule,
 ];

@@ -13,6 +13,14 @@ const committed = (path: string): K8sObject =>
 describe('every emitted object matches its schema, strictly', () => {
   it('validates every object of every build (core kinds and CRDs)', async () => {
     const { builds } = await builtTree();
+    // Issue 8: the lab's requests are XRs whose schema is an XRD of the tree itself.
+    for (const object of builds.flatMap((b) => b.objects)) {
+      if (
+        object.apiVersion === 'apiextensions.crossplane.io/v2' &&
+        object.kind === 'CompositeResourceDefinition'
+      )
+        registry.registerXrd(object);
+    }
     const seen = new Set<string>();
     const problems: string[] = [];
     for (const build of builds) {

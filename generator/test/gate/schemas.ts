@@ -117,6 +117,30 @@ export class SchemaRegistry {
     }
   }
 
+  /**
+   * Registers the composite resource kind a Crossplane v2 XRD defines, so the lab's requests (XRs)
+   * validate strictly like CRD objects. Issue 8: the XRDs live in the tree, not in the schema folder.
+   */
+  registerXrd(xrd: K8sObject): void {
+    const spec = xrd['spec'] as {
+      group: string;
+      names: { kind: string };
+      versions: { name: string; schema: { openAPIV3Schema: SchemaNode } }[];
+    };
+    for (const version of spec.versions) {
+      const schema = strictify(version.schema.openAPIV3Schema) as SchemaNode;
+      const properties = {
+        ...(schema['properties'] as SchemaNode),
+        apiVersion: { type: 'string' },
+        kind: { type: 'string' },
+        metadata: { $ref: OBJECT_META },
+      };
+      const key = gvkKey(`${spec.group}/${version.name}`, spec.names.kind);
+      this.crdSchemas.set(key, { ...schema, properties });
+      this.cache.delete(key);
+    }
+  }
+
   /** The validator for an apiVersion/kind, or undefined when no schema is known for it. */
   validator(apiVersion: string, kind: string): ValidateFunction | undefined {
     const key = gvkKey(apiVersion, kind);
