@@ -58,6 +58,8 @@ function scratchVolumes(def: ServiceDef): { name: string; mountPath: string }[] 
   return dirs;
 }
 
+const PRE_STOP_SLEEP_SECONDS = 5;
+
 /** The pod template: restricted Pod Security, probes, resources, zone spread. */
 export function podSpec(config: ResolvedConfig, def: ServiceDef): RolloutSpecTemplateSpec {
   const size = config.selected.workloads[def.name];
@@ -97,6 +99,9 @@ export function podSpec(config: ResolvedConfig, def: ServiceDef): RolloutSpecTem
           timeoutSeconds: 3,
           failureThreshold: 2,
         },
+        // Endpoint and ALB target removal lag behind SIGTERM: keep serving a few seconds before the drain
+        // (5 s sleep + the kit's 10 s drain stays inside the 30 s grace period).
+        lifecycle: { preStop: { sleep: { seconds: PRE_STOP_SLEEP_SECONDS } } },
         resources: { requests: size.resources.requests, limits: size.resources.limits },
         securityContext: {
           runAsNonRoot: true,
