@@ -5,7 +5,7 @@ import { allScenarios, findScenario } from './catalogue';
 import { SEED_SCENARIOS } from './catalogue-types';
 import { runCluster, type Printer } from './cluster/runner';
 import { ControlClient } from './local/control-client';
-import type { ActiveScenario, VerifyResult } from './local/runner';
+import type { ActiveScenario, LabState, VerifyResult } from './local/runner';
 import type { Release } from './local/operations';
 import { formatVerify } from './report';
 
@@ -18,7 +18,7 @@ export const USAGE = `Usage: npm run lab -- <command>
   hint <id> [n]           hint n (1 = gentle … last = the fix)
   verify <id>             check objectively that the SLO holds again (exit 1 while it does not)
   reset <id>              undo the scenario, leave a clean stack
-  ops <target> <action>   operator actions: target catalog|order|main|redis|postgres, action stop|start|restart
+  ops <action> <target>   operator actions: stop|start|restart catalog|order|main|redis (postgres: restart)
   ops releases <service>  a service's release history
   ops rollback <service>  roll a service back to its previous release`;
 
@@ -101,12 +101,18 @@ async function scenarioVerb(
 }
 
 async function status(io: Io): Promise<number> {
-  const state = await ControlClient.fromStateFile(io.env).call<{
-    active?: ActiveScenario;
-    urls: Record<string, unknown>;
-    adminPorts: Record<string, number>;
-  }>('GET', '/state');
-  io.out(JSON.stringify(state, null, 2));
+  const state = await ControlClient.fromStateFile(io.env).call<LabState>('GET', '/state');
+  const { urls, adminPorts, active } = state;
+  io.out(`main      ${urls.main}   fault admin http://127.0.0.1:${adminPorts.main}/faults`);
+  io.out(`catalog   ${urls.catalog}   fault admin http://127.0.0.1:${adminPorts.catalog}/faults`);
+  io.out(`order     ${urls.order}   fault admin http://127.0.0.1:${adminPorts.order}/faults`);
+  io.out(`shop      ${urls.frontend}`);
+  io.out(`redis     ${urls.redis}`);
+  io.out(`databases catalog ${urls.databases.catalog}`);
+  io.out(`          order   ${urls.databases.order}`);
+  if (!active) io.out('scenario  none active');
+  else if (active.resolved) io.out(`scenario  ${active.id}: recovered at ${active.resolved.at}; reset it`);
+  else io.out(`scenario  ${active.id}: active since ${active.startedAt}`);
   return 0;
 }
 
@@ -122,7 +128,7 @@ async function ops([first, second]: string[], io: Io): Promise<number> {
       io.out(`${r.version}  ${r.deployedAt}  faults: ${JSON.stringify(r.faults ?? 'none')}`);
     return 0;
   }
-  const path = first === 'rollback' ? `/rollback/${second}` : `/ops/${first}/${second}`;
+  const path = first === 'rollback' ? `/rollback/${second}` : `/ops/${second}/${first}`;
   io.out((await client.call<{ message: string }>('POST', path)).message);
   return 0;
 }

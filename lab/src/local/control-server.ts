@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { ACTIONS, SERVICES, TARGETS, type ServiceName } from './operations';
-import { LabError, type ScenarioRunner } from './runner';
+import { LabError, type LabState, type ScenarioRunner } from './runner';
 
 export interface ControlServer {
   url: string;
@@ -22,7 +22,11 @@ export async function startControlServer(
     [
       'GET',
       /^\/state$/,
-      async () => ({ active: runner.current, urls: stack.urls, adminPorts: info.adminPorts }),
+      async (): Promise<LabState> => ({
+        active: runner.current,
+        urls: stack.urls,
+        adminPorts: info.adminPorts,
+      }),
     ],
     ['POST', /^\/scenarios\/([\w-]+)\/start$/, (m) => runner.start(m[1]!)],
     ['POST', /^\/scenarios\/([\w-]+)\/verify$/, (m) => runner.verify(m[1]!)],

@@ -29,7 +29,7 @@ interface Readiness {
   checks?: Record<string, { status?: string; error?: string }>;
 }
 
-async function readinessProblems(name: string, url: string): Promise<string[]> {
+async function serviceReadiness(name: string, url: string): Promise<string[]> {
   try {
     const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(3_000) });
     const body = (await res.json()) as Readiness;
@@ -56,8 +56,13 @@ async function breakerProblems(mainUrl: string): Promise<string[]> {
   }
 }
 
+/** Every service answers /readyz 200 with each dependency up (degraded counts as a problem). */
+export async function readinessProblems(urls: HealthUrls): Promise<string[]> {
+  return (await Promise.all(SERVICES.map((name) => serviceReadiness(name, urls[name])))).flat();
+}
+
 export async function checkHealth(urls: HealthUrls): Promise<HealthReport> {
-  const readiness = (await Promise.all(SERVICES.map((name) => readinessProblems(name, urls[name])))).flat();
+  const readiness = await readinessProblems(urls);
   const result = await probe(urls.main, PROBE_TARGETS);
   const problems = [...readiness, ...sloProblems(result), ...(await breakerProblems(urls.main))];
   return { ok: problems.length === 0, problems, probe: result };

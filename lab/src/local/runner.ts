@@ -1,14 +1,23 @@
 // One scenario at a time on the lab stack: start (inject), verify (objective check, time to recover,
 // SLO impact), reset (undo, clear every fault, bring every part back).
-import { checkHealth, type HealthReport } from './health';
+import { checkHealth, readinessProblems, type HealthReport } from './health';
 import { Incident, type IncidentReport } from './incident';
-import { SERVICES } from './operations';
+import type { Stack } from '@eks-sre-lab/stack';
+import { waitUntil } from '@eks-sre-lab/harness';
+import { SERVICES, type ServiceName } from './operations';
 import { LOCAL_SCENARIOS, type LabContext, type LocalScenario } from './scenarios';
 
 export interface ActiveScenario {
   id: string;
   startedAt: string;
   resolved?: { at: string; timeToRecoverMs: number; impact: IncidentReport };
+}
+
+/** What GET /state answers. */
+export interface LabState {
+  active?: ActiveScenario;
+  urls: Stack['urls'];
+  adminPorts: Record<ServiceName, number>;
 }
 
 export interface VerifyResult extends HealthReport {
@@ -72,6 +81,12 @@ export class ScenarioRunner {
     }
     await scenario.reset(this.ctx);
     await this.clean();
+    // Clients reconnect with backoff (Redis) and breakers half-open after their reset time: wait, bounded.
+    await waitUntil(async () => (await readinessProblems(this.ctx.stack.urls)).length === 0, {
+      what: 'every service ready',
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    }).catch(() => undefined); // the check below reports what is still wrong
     return checkHealth(this.ctx.stack.urls);
   }
 
