@@ -6,6 +6,8 @@ import { argoRolloutsModule } from './platform/argo-rollouts';
 import { rolloutsModule } from './rollouts/module';
 import { chaosModule } from './platform/chaos';
 import { crossplaneModule } from './crossplane/module';
+import { labClustersModule } from './clusters/lab';
+import { managementModule } from './clusters/management';
 import { monitoringModule } from './platform/monitoring';
 import { loggingModule, tracingModule } from './platform/observability-pipelines';
 import { ingressModule, scalingModule } from './platform/scaling';
@@ -15,7 +17,7 @@ import { secretsModule } from './platform/secrets';
  * The registry of everything `npm run generate` writes. Add a module here (see ARCHITECTURE.md):
  * issue 8 adds crossplane/ and clusters/ modules, issue 10 the platform/ tools.
  */
-export const outputs: readonly OutputModule[] = [
+const components: readonly OutputModule[] = [
   namespacesModule,
   appsModule,
   rolloutsModule,
@@ -29,4 +31,8 @@ export const outputs: readonly OutputModule[] = [
   ingressModule,
   chaosModule,
   crossplaneModule,
+  managementModule,
 ];
+
+// Issue 8: each lab syncs every platform tool's Applications, so clusters/lab lists the others' folders.
+export const outputs: readonly OutputModule[] = [...components, labClustersModule(components)];
