@@ -14,6 +14,9 @@ beforeAll(async () => {
       const body = parseInput(productSchema, req.body, 'body');
       res.status(201).json(body);
     });
+    router.get('/items/:id', (req, res) => {
+      res.json({ id: req.params.id });
+    });
     router.get('/401', () => {
       throw problem.unauthorized();
     });
@@ -123,6 +126,13 @@ test('an unexpected error is a 500 without stack or message, logged with its sta
   const logged = running.logs.withRequestId(response.headers.get('x-request-id') as string);
   const error = logged.find((line) => line.msg === 'unhandled error') as { err: { stack: string } };
   expect(error.err.stack).toContain('secret database detail');
+});
+
+test('a path parameter with malformed percent-encoding is a 400, not a 500', async () => {
+  expect((await fetch(`${running.url}/t/items/%E2%82%AC`)).status).toBe(200); // well-formed: "€"
+  const response = await fetch(`${running.url}/t/items/%ff`);
+  expect(response.status).toBe(400);
+  expect((await problemOf(response)).detail).toBe('malformed percent-encoding in the path');
 });
 
 test('an unknown route is a 404', async () => {

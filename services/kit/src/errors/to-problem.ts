@@ -30,6 +30,10 @@ export function toProblem(err: unknown): HttpProblem | undefined {
     const errors = fieldErrors(err, 'input');
     return new HttpProblem(400, 'invalid input', { errors });
   }
+  // Express's router fails a path parameter with bad percent-encoding (`/products/%ff`) this way.
+  if (err instanceof URIError && (err as URIError & { status?: unknown }).status === 400) {
+    return new HttpProblem(400, 'malformed percent-encoding in the path');
+  }
   if (isBodyParserError(err)) {
     const known = bodyParserProblems[err.type as string];
     if (known) return known(err);
