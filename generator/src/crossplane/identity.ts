@@ -4,60 +4,141 @@ import type { ResolvedConfig } from '../config/load';
 import { awsManaged, role, roleSelector } from './iam';
 import { AWS_PROVIDER_CONFIG, combine, composed, labPatches, type ComposedResource } from './xr';
 
-/** A workload's AWS access: the service accounts it binds and its least-privilege policy. */
+/** A workload's AWS access: the service account it binds and its least-privilege policy. */
 interface WorkloadRole {
+  /** Role `<config.name>-<name>`: the name the apps' and platform charts' IRSA annotations carry. */
   name: string;
-  /** Fixed IAM role name (the apps' IRSA annotation names it: src/apps/workload.ts), else generated. */
-  roleName?: string;
-  serviceAccounts: { namespace: string; name: string }[];
+  serviceAccount: { namespace: string; name: string };
   policy?: object;
   managed?: string[];
 }
 
+const allow = (Action: string[], Resource: string | string[], Condition?: object): object => ({
+  Effect: 'Allow',
+  Action,
+  Resource,
+  ...(Condition ? { Condition } : {}),
+});
+const policyOf = (...Statement: object[]): object => ({ Version: '2012-10-17', Statement });
+
+/**
+ * The seed's IRSA roles (S3 for uploads, RDS credentials, CloudWatch, ECR) and the platform controllers'.
+ * ECR pulls use the node role (AmazonEC2ContainerRegistryReadOnly); RDS/Redis credentials reach the apps
+ * through External Secrets, whose role reads only the lab's Secrets Manager keys.
+ */
 export function workloadRoleDefs(config: ResolvedConfig): WorkloadRole[] {
   const bucket = s3BucketName(config);
   const { region, accountId } = config.aws;
+  const ownedByLab = { StringEquals: { 'aws:ResourceTag/k8s.io/cluster-autoscaler/enabled': 'true' } };
   return [
     {
       // main uploads images: objects of the uploads bucket only, no bucket-level rights beyond listing.
       name: 'main',
-      roleName: `${config.name}-main`,
-      serviceAccounts: [{ namespace: 'backend', name: 'main' }],
-      policy: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-            Resource: `arn:aws:s3:::${bucket}/*`,
-          },
-          { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: `arn:aws:s3:::${bucket}` },
-        ],
-      },
+      serviceAccount: { namespace: 'backend', name: 'main' },
+      policy: policyOf(
+        allow(['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], `arn:aws:s3:::${bucket}/*`),
+        allow(['s3:ListBucket'], `arn:aws:s3:::${bucket}`),
+      ),
     },
     {
-      // RDS/Redis credentials reach the apps through External Secrets: read-only on the lab's keys.
       name: 'external-secrets',
-      serviceAccounts: [{ namespace: 'external-secrets', name: 'external-secrets' }],
-      policy: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-            Resource: `arn:aws:secretsmanager:${region}:${accountId}:secret:${config.secrets.keyPrefix}/*`,
-          },
-        ],
-      },
+      serviceAccount: { namespace: 'external-secrets', name: 'external-secrets' },
+      policy: policyOf(
+        allow(
+          ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          `arn:aws:secretsmanager:${region}:${accountId}:secret:${config.secrets.keyPrefix}/*`,
+        ),
+      ),
     },
     {
-      // Metrics, traces and logs to CloudWatch / X-Ray.
-      name: 'cloudwatch',
-      serviceAccounts: [
-        { namespace: config.observability.monitoringNamespace, name: 'adot-collector' },
-        { namespace: 'kube-system', name: 'aws-for-fluent-bit' },
-      ],
+      name: 'fluent-bit',
+      serviceAccount: { namespace: 'logging', name: 'aws-for-fluent-bit' },
+      managed: [awsManaged('CloudWatchAgentServerPolicy')],
+    },
+    {
+      name: 'adot-collector',
+      serviceAccount: { namespace: config.observability.monitoringNamespace, name: 'adot-collector' },
       managed: [awsManaged('CloudWatchAgentServerPolicy'), awsManaged('AWSXrayWriteOnlyAccess')],
+    },
+    {
+      // Scales only node groups tagged for the autoscaler (the app and system groups of this lab).
+      name: 'cluster-autoscaler',
+      serviceAccount: { namespace: 'kube-system', name: 'cluster-autoscaler' },
+      policy: policyOf(
+        allow(
+          [
+            'autoscaling:DescribeAutoScalingGroups',
+            'autoscaling:DescribeAutoScalingInstances',
+            'autoscaling:DescribeLaunchConfigurations',
+            'autoscaling:DescribeScalingActivities',
+            'autoscaling:DescribeTags',
+            'ec2:DescribeImages',
+            'ec2:DescribeInstanceTypes',
+            'ec2:DescribeLaunchTemplateVersions',
+            'ec2:GetInstanceTypesFromInstanceRequirements',
+            'eks:DescribeNodegroup',
+          ],
+          '*',
+        ),
+        allow(
+          ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'],
+          '*',
+          ownedByLab,
+        ),
+      ),
+    },
+    {
+      // ALBs for Ingresses: load balancers, target groups, and the security groups it creates itself.
+      name: 'aws-load-balancer-controller',
+      serviceAccount: { namespace: 'kube-system', name: 'aws-load-balancer-controller' },
+      policy: policyOf(
+        allow(
+          [
+            'ec2:Describe*',
+            'elasticloadbalancing:Describe*',
+            'acm:ListCertificates',
+            'acm:DescribeCertificate',
+            'iam:ListServerCertificates',
+            'wafv2:GetWebACLForResource',
+            'shield:GetSubscriptionState',
+          ],
+          '*',
+        ),
+        allow(
+          [
+            'ec2:CreateSecurityGroup',
+            'ec2:CreateTags',
+            'ec2:DeleteSecurityGroup',
+            'ec2:AuthorizeSecurityGroupIngress',
+            'ec2:RevokeSecurityGroupIngress',
+          ],
+          '*',
+        ),
+        allow(
+          [
+            'elasticloadbalancing:CreateLoadBalancer',
+            'elasticloadbalancing:CreateTargetGroup',
+            'elasticloadbalancing:CreateListener',
+            'elasticloadbalancing:CreateRule',
+            'elasticloadbalancing:DeleteLoadBalancer',
+            'elasticloadbalancing:DeleteTargetGroup',
+            'elasticloadbalancing:DeleteListener',
+            'elasticloadbalancing:DeleteRule',
+            'elasticloadbalancing:ModifyLoadBalancerAttributes',
+            'elasticloadbalancing:ModifyTargetGroup',
+            'elasticloadbalancing:ModifyTargetGroupAttributes',
+            'elasticloadbalancing:ModifyListener',
+            'elasticloadbalancing:ModifyRule',
+            'elasticloadbalancing:RegisterTargets',
+            'elasticloadbalancing:DeregisterTargets',
+            'elasticloadbalancing:SetSecurityGroups',
+            'elasticloadbalancing:SetSubnets',
+            'elasticloadbalancing:AddTags',
+            'elasticloadbalancing:RemoveTags',
+          ],
+          '*',
+        ),
+      ),
     },
   ];
 }
@@ -87,46 +168,38 @@ const IRSA_TRUST = (accountId: string, sa: { namespace: string; name: string }):
   });
 
 export function workloadRoles(config: ResolvedConfig): ComposedResource[] {
+  const host = 'status.oidcIssuerHost';
   return workloadRoleDefs(config).flatMap((w) => {
-    const host = 'status.oidcIssuerHost';
-    const [first] = w.serviceAccounts;
+    const sa = w.serviceAccount;
     const resources = role(`workload-${w.name}`, {
       ...(w.policy ? { policy: w.policy } : {}),
       ...(w.managed ? { managed: w.managed } : {}),
-      ...(w.roleName && first
-        ? {
-            trustPatch: combine(
-              IRSA_TRUST(config.aws.accountId, first),
-              host,
-              host,
-              host,
-            )('spec.forProvider.assumeRolePolicy'),
-          }
-        : {}),
+      trustPatch: combine(
+        IRSA_TRUST(config.aws.accountId, sa),
+        host,
+        host,
+        host,
+      )('spec.forProvider.assumeRolePolicy'),
     });
-    if (w.roleName) {
-      const base = resources[0]!.base as { metadata: { annotations?: Record<string, string> } };
-      base.metadata.annotations = { 'crossplane.io/external-name': w.roleName };
-    }
+    const base = resources[0]!.base as { metadata: { annotations?: Record<string, string> } };
+    base.metadata.annotations = { 'crossplane.io/external-name': `${config.name}-${w.name}` };
     return [
       ...resources,
-      ...w.serviceAccounts.map((sa) =>
-        composed(
-          `workload-${w.name}-${sa.namespace}-${sa.name}`,
-          PodIdentityAssociation.manifest({
-            spec: {
-              providerConfigRef: AWS_PROVIDER_CONFIG,
-              forProvider: {
-                region: config.aws.region,
-                clusterNameSelector: { matchControllerRef: true },
-                namespace: sa.namespace,
-                serviceAccount: sa.name,
-                roleArnSelector: roleSelector(`workload-${w.name}`),
-              },
+      composed(
+        `workload-${w.name}-pod-identity`,
+        PodIdentityAssociation.manifest({
+          spec: {
+            providerConfigRef: AWS_PROVIDER_CONFIG,
+            forProvider: {
+              region: config.aws.region,
+              clusterNameSelector: { matchControllerRef: true },
+              namespace: sa.namespace,
+              serviceAccount: sa.name,
+              roleArnSelector: roleSelector(`workload-${w.name}`),
             },
-          }),
-          labPatches(),
-        ),
+          },
+        }),
+        labPatches(),
       ),
     ];
   });

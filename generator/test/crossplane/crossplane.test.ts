@@ -193,3 +193,23 @@ describe('Crossplane APIs (offline)', () => {
     expect([count(budget, 'Subnet'), count(budget, 'NATGateway')]).toEqual([4, 1]);
   });
 });
+
+describe('workload identity', () => {
+  it('creates every IAM role the apps and platform charts name in their IRSA annotations', () => {
+    const wanted = new Set(
+      files.flatMap((f) =>
+        [
+          ...f.content.matchAll(
+            /eks\.amazonaws\.com\/role-arn:\s*"?arn:aws:iam::\d{12}:role\/([\w+=,.@-]+)/g,
+          ),
+        ].map((m) => m[1]!),
+      ),
+    );
+    const created = compositionResources(compositionFor('EksCluster'))
+      .filter((r) => r.base.kind === 'Role')
+      .map((r) => r.base.metadata?.annotations?.['crossplane.io/external-name'])
+      .filter((n): n is string => n !== undefined);
+    expect(wanted.size).toBeGreaterThanOrEqual(2);
+    expect([...wanted].filter((name) => !created.includes(name))).toEqual([]);
+  });
+});
