@@ -230,6 +230,27 @@ const cases: Case[] = [
     fields: ['body.quantity'],
   },
   {
+    name: 'NUL character in the name, the description and the image URL',
+    method: 'POST',
+    path: '/catalog/products',
+    body: product({ name: 'a\u0000b', description: '\u0000', imageUrl: 'https://img.example/\u0000.png' }),
+    fields: ['body.name', 'body.description', 'body.imageUrl'],
+  },
+  {
+    name: 'NUL character in a replacement name',
+    method: 'PUT',
+    path: item,
+    body: product({ name: 'a\u0000b' }),
+    fields: ['body.name'],
+  },
+  {
+    name: 'NUL character in the search',
+    method: 'GET',
+    path: '/catalog/products?q=a%00b',
+    fields: ['query.q'],
+  },
+  { name: 'malformed percent-encoding in the id', method: 'GET', path: '/catalog/products/%ff' },
+  {
     name: 'oversized body',
     method: 'POST',
     path: '/catalog/products',

@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { INT4_MAX, serialIdParam, text } from '@eks-sre-lab/kit';
 import { parsePrice } from '../money';
 
-const INT32_MAX = 2_147_483_647;
 export const MAX_PAGE_SIZE = 100;
 
-/** A SERIAL id as it appears in a path or query: digits only, within INTEGER. */
-export const idSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, 'must be a positive integer id')
-  .transform(Number)
-  .refine((id) => id <= INT32_MAX, 'must be at most 2147483647');
-
-export const idParamsSchema = z.strictObject({ id: idSchema });
+export const idParamsSchema = z.strictObject({ id: serialIdParam });
 
 const priceSchema = z
   .union([z.string().max(20), z.number()], { error: 'must be a decimal string like "19.99" or a number' })
@@ -24,18 +17,18 @@ const priceSchema = z
     return parsed.price;
   });
 
-const stockSchema = z.number().int().min(0).max(INT32_MAX);
+const stockSchema = z.number().int().min(0).max(INT4_MAX);
 
 /** Body of POST and PUT (PUT replaces the whole product; omitted optional fields become null / 0). */
 export const productInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(255),
-  description: z.string().max(10_000).nullable().default(null),
+  name: text().trim().min(1).max(255),
+  description: text().max(10_000).nullable().default(null),
   price: priceSchema,
-  categoryId: z.number().int().positive().max(INT32_MAX).nullable().default(null),
+  categoryId: z.number().int().positive().max(INT4_MAX).nullable().default(null),
   stockQuantity: stockSchema.default(0),
-  imageUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  imageUrl: text()
     .max(500)
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
     .nullable()
     .default(null),
 });
@@ -58,8 +51,8 @@ const intParam = (min: number, max: number) =>
 export const listQuerySchema = z.strictObject({
   limit: intParam(1, MAX_PAGE_SIZE).default(20),
   offset: intParam(0, 100_000).default(0),
-  category: idSchema.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  category: serialIdParam.optional(),
+  q: text().trim().min(1).max(100).optional(),
   sort: z.enum(SORTS).default('id'),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
