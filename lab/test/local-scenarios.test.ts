@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { waitUntil } from '@eks-sre-lab/harness';
+import { readinessProblems } from '../src/local/health';
 import { lab, startTestLab, type TestLab } from './support/lab';
 
 jest.setTimeout(60_000);
@@ -36,17 +37,11 @@ async function untilBreakerCloses(name: string): Promise<void> {
 }
 
 async function untilReady(): Promise<void> {
-  await waitUntil(
-    async () => {
-      const answers = await Promise.all(
-        [urls().catalog, urls().order, urls().main].map((u) => fetch(`${u}/readyz`).then((r) => r.json())),
-      );
-      return answers.every((a: { checks?: Record<string, { status: string }> }) =>
-        Object.values(a.checks ?? {}).every((c) => c.status === 'up'),
-      );
-    },
-    { what: 'every service ready with dependencies up', timeoutMs: 20_000, intervalMs: 200 },
-  );
+  await waitUntil(async () => (await readinessProblems(urls())).length === 0, {
+    what: 'every service ready with dependencies up',
+    timeoutMs: 20_000,
+    intervalMs: 200,
+  });
 }
 
 /** The state after reset: no fault on any service, every dependency up, the SLO holding. */
