@@ -1,6 +1,7 @@
 // `npm start`: the whole shop on this machine until Ctrl-C.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { databaseNameOf } from './databases';
 import { optionsFromEnv, stackOptionsSchema, type StackOptions } from './options';
 import { startStack, type Stack } from './stack';
 
@@ -12,7 +13,8 @@ const USAGE = `Usage: npm start -- [options]
   --main-port <n>       gateway port (env STACK_MAIN_PORT, default: free port)
   --catalog-port <n>    catalog port (env STACK_CATALOG_PORT)
   --order-port <n>      order port (env STACK_ORDER_PORT)
-  --database-url <url>  use this PostgreSQL server instead of a throwaway one (env DATABASE_URL)
+  --database-url <url>  use this PostgreSQL server instead of a throwaway one (env DATABASE_URL);
+                        the stack creates and keeps catalog_db and order_db on it
   --redis-url <url>     use this Redis instead of a throwaway one (env REDIS_URL)
   --no-seed             skip the sample catalogue (env STACK_SEED=false)
   --verbose             print the services' logs (env STACK_VERBOSE=true)
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   catalog   ${urls.catalog}   (pid ${handles.catalog.pid})
   order     ${urls.order}   (pid ${handles.order.pid})
   main      ${urls.main}   (pid ${handles.main.pid})
-  postgres  ${handles.postgres ? `127.0.0.1:${handles.postgres.port} (throwaway)` : 'external DATABASE_URL'}
+  postgres  ${handles.postgres ? `127.0.0.1:${handles.postgres.port} (throwaway)` : 'external DATABASE_URL'}   databases ${databaseNameOf(urls.databases.catalog)}, ${databaseNameOf(urls.databases.order)}
   redis     ${urls.redis}${handles.redis ? ' (throwaway)' : ''}
   s3        ${urls.s3}
 

@@ -6,7 +6,6 @@ import {
   startPostgres,
   startRedis,
   startS3,
-  createDatabaseOn,
   repoRoot,
   startNodeService,
   type NodeServiceHandle,
@@ -14,6 +13,7 @@ import {
   type RedisHandle,
   type S3Handle,
 } from '@eks-sre-lab/harness';
+import { prepareDatabases, type StackDatabases } from './databases';
 import { stackOptionsSchema, type StackOptions } from './options';
 import { seedCatalog } from './seed';
 import { startWebServer, type WebServerHandle } from './web-server';
@@ -42,7 +42,7 @@ export interface StackUrls {
   catalog: string;
   order: string;
   main: string;
-  databases: { catalog: string; order: string };
+  databases: StackDatabases;
   redis: string;
   s3: string;
 }
@@ -68,10 +68,7 @@ export async function startStack(input: StackOptions = {}): Promise<Stack> {
   try {
     const postgres = options.databaseUrl ? undefined : track(await startPostgres());
     const serverUrl = options.databaseUrl ?? postgres!.url;
-    const databases = {
-      catalog: await createDatabaseOn(serverUrl, 'catalog'),
-      order: await createDatabaseOn(serverUrl, 'orders'),
-    };
+    const databases = await prepareDatabases(serverUrl, !postgres);
     const redis = options.redisUrl ? undefined : track(await startRedis());
     const redisUrl = options.redisUrl ?? redis!.url;
     const s3 = track(await startS3({ buckets: [UPLOAD_BUCKET] }));

@@ -1,15 +1,34 @@
-// `npm start` itself: prints the URL, serves the shop, and Ctrl-C leaves no process behind.
+// `npm start` itself: prints the URL, serves the shop, honours ports and DATABASE_URL / REDIS_URL, and a
+// Ctrl-C leaves no process and no listening port behind.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
+import { Client } from 'pg';
+import {
+  freePort,
+  isListening,
+  startPostgres,
+  startRedis,
+  type PostgresHandle,
+  type RedisHandle,
+} from '@eks-sre-lab/harness';
 import { ensureBuilt } from './support/build';
-import { descendants, isAlive } from './support/processes';
+import { CLI, runCli, type RunningCli } from './support/cli';
+import { isAlive, stackProcesses } from './support/processes';
 
 jest.setTimeout(90_000);
 
-const CLI = path.resolve(__dirname, '../dist/src/cli.js');
-
 beforeAll(() => ensureBuilt());
+
+let cli: RunningCli | undefined;
+afterEach(async () => {
+  if (cli?.child.exitCode === null) await cli.ctrlC(); // a failed test must not leave the stack running
+  cli = undefined;
+});
+
+async function stillListening(ports: number[]): Promise<number[]> {
+  const open = await Promise.all(ports.map((port) => isListening(port)));
+  return ports.filter((_, i) => open[i]);
+}
 
 it('rejects invalid ports with a readable message and exit code 2', async () => {
   const child = spawn(process.execPath, [CLI, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -21,31 +40,77 @@ it('rejects invalid ports with a readable message and exit code 2', async () => 
   expect(stderr).toContain('port');
 });
 
-it('starts the shop, prints the URL, and stops every child on SIGINT', async () => {
-  const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (c: Buffer) => {
-      output += c.toString();
-      const match = /Open (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', () => reject(new Error(`cli exited before it was ready:\n${output}`)));
-  });
+it('starts the shop, prints the URL, and Ctrl-C stops every process and frees every port', async () => {
+  cli = runCli(['--port', '0']);
+  const printed = await cli.ready;
 
-  const page = await fetch(url);
+  const page = await fetch(printed.url);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('<div id="root">');
-  const products = await fetch(`${url}/api/products?limit=2`);
+  const products = await fetch(`${printed.url}/api/products?limit=2`);
   expect(products.status).toBe(200);
-  expect((await products.json()) as { items: unknown[] }).toMatchObject({ items: expect.any(Array) });
+  expect(((await products.json()) as { items: unknown[] }).items).toHaveLength(2); // sample data loaded
 
-  const children = descendants(child.pid!);
-  expect(children.length).toBeGreaterThanOrEqual(4); // postgres, redis-server, catalog, order, main, …
-  child.kill('SIGINT');
-  const [code] = (await once(child, 'exit')) as [number];
-  expect(code).toBe(0);
-  expect(output).toContain('stack: stopped');
-  expect(children.filter(isAlive)).toEqual([]);
+  const procs = stackProcesses(cli.child.pid!, printed.postgresPort);
+  const commands = procs.map((p) => p.cmdline).join('\n');
+  for (const part of ['postgres -D', 'redis-server', 'catalog/dist', 'order/dist', 'main/dist']) {
+    expect(commands).toContain(part); // the scan sees every kind of process the stack starts
+  }
+  expect(printed.ports).toHaveLength(7);
+  expect(await stillListening(printed.ports)).toEqual(printed.ports);
+
+  expect(await cli.ctrlC()).toBe(0);
+  expect(cli.output()).toContain('stack: stopped');
+  expect(procs.filter((p) => isAlive(p.pid)).map((p) => p.cmdline)).toEqual([]);
+  expect(await stillListening(printed.ports)).toEqual([]);
 });
+
+describe('with DATABASE_URL, REDIS_URL and fixed ports', () => {
+  let postgres: PostgresHandle;
+  let redis: RedisHandle;
+
+  beforeAll(async () => {
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  });
+  afterAll(async () => {
+    await Promise.all([postgres?.stop(), redis?.stop()]);
+  });
+
+  it('uses those servers, keeps them running and keeps the data', async () => {
+    const [web, main, catalog, order] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    cli = runCli(['--port', String(web), '--catalog-port', String(catalog)], {
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      STACK_MAIN_PORT: String(main),
+      STACK_ORDER_PORT: String(order),
+    });
+    const printed = await cli.ready;
+    expect(printed.url).toBe(`http://127.0.0.1:${web}`);
+    for (const port of [main, catalog, order]) expect(printed.banner).toContain(`127.0.0.1:${port}`);
+    expect(printed.banner).toContain('external DATABASE_URL   databases catalog_db, order_db');
+    expect(printed.banner).toContain(redis.url);
+    expect((await fetch(`${printed.url}/api/products/1`)).status).toBe(200); // cached in our Redis
+
+    const procs = stackProcesses(cli.child.pid!);
+    expect(await cli.ctrlC()).toBe(0);
+    expect(procs.filter((p) => isAlive(p.pid)).map((p) => p.cmdline)).toEqual([]);
+
+    // The external servers were not stopped and hold the stack's data.
+    const db = new Client({ connectionString: postgres.url.replace(/\/postgres$/, '/catalog_db') });
+    await db.connect();
+    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM products');
+    await db.end();
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    expect(await redisKeyCount(redis.port)).toBeGreaterThan(0);
+  });
+});
+
+/** DBSIZE over a raw socket (the stack test needs no Redis client for one number). */
+async function redisKeyCount(port: number): Promise<number> {
+  const net = await import('node:net');
+  const socket = net.connect({ port, host: '127.0.0.1' });
+  socket.write('DBSIZE\r\n');
+  const [reply] = (await once(socket, 'data')) as [Buffer];
+  socket.destroy();
+  return Number(/^:(\d+)/.exec(reply.toString())?.[1] ?? NaN);
+}

@@ -1,6 +1,6 @@
 // One function per gateway route the UI uses.
 import { requestJson } from './client';
-import type { Category, GatewayStatus, NewOrder, Order, Page, Product, Session } from './types';
+import type { Category, GatewayStatus, NewOrder, Order, OrderPage, Page, Product, Session } from './types';
 
 export interface ProductQuery {
   limit: number;
@@ -35,7 +35,7 @@ export function createOrder(order: NewOrder, idempotencyKey: string): Promise<Or
 export const getOrder = (id: string, signal?: AbortSignal): Promise<Order> =>
   requestJson(`/api/orders/${encodeURIComponent(id)}`, { signal });
 
-export const listOrders = (userId: string, signal?: AbortSignal): Promise<Page<Order>> =>
+export const listOrders = (userId: string, signal?: AbortSignal): Promise<OrderPage> =>
   requestJson(`/api/orders?${new URLSearchParams({ userId })}`, { signal });
 
 export const getStatus = (signal?: AbortSignal): Promise<GatewayStatus> =>

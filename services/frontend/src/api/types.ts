@@ -42,6 +42,14 @@ export interface Order {
   createdAt?: string;
 }
 
+/** GET /api/orders?userId=… (the order service's page: `orders`, not `items`). */
+export interface OrderPage {
+  orders: Order[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 export interface NewOrder {
   userId?: string;
   items: { productId: number; quantity: number }[];

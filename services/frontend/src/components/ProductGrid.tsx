@@ -1,4 +1,5 @@
 // Presentational grid: receives the request state, so loading/empty/error render the same in tests and app.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AsyncState } from '../hooks/useAsync';
 import type { Page, Product } from '../api/types';
@@ -41,14 +42,24 @@ export function ProductGrid({ state, onRetry, onAdd }: Props) {
 }
 
 export function ProductImage({ product }: { product: Product }) {
-  if (!product.imageUrl) {
+  // An unreachable image (offline machine, blocked host) falls back to the placeholder, not a broken icon.
+  const [failed, setFailed] = useState(false);
+  if (!product.imageUrl || failed) {
     return (
       <div className="product-image placeholder" aria-hidden="true">
         {product.name.slice(0, 1)}
       </div>
     );
   }
-  return <img className="product-image" src={product.imageUrl} alt="" loading="lazy" />;
+  return (
+    <img
+      className="product-image"
+      src={product.imageUrl}
+      alt=""
+      loading="lazy"
+      onError={() => setFailed(true)}
+    />
+  );
 }
 
 export function StockBadge({ quantity }: { quantity?: number }) {

@@ -21,7 +21,7 @@ function OrderList({ userId }: { userId: string }) {
   const orders = useAsync((signal) => listOrders(userId, signal), [userId]);
   if (orders.status === 'loading') return <Loading label="Loading your orders…" />;
   if (orders.status === 'error') return <ErrorNotice error={orders.error} onRetry={orders.reload} />;
-  if (orders.data.items.length === 0) {
+  if (orders.data.orders.length === 0) {
     return (
       <Empty>
         No orders for <strong>{userId}</strong> yet. <Link to="/">Start shopping</Link>.
@@ -42,7 +42,7 @@ function OrderList({ userId }: { userId: string }) {
         </tr>
       </thead>
       <tbody>
-        {orders.data.items.map((o) => (
+        {orders.data.orders.map((o) => (
           <tr key={o.id}>
             <td>
               <Link to={`/orders/${o.id}`}>#{o.id}</Link>
