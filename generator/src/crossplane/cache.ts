@@ -5,6 +5,7 @@ import { securityGroupLabel, subnetLabel } from './network';
 import { pushedSecret } from './secrets';
 import {
   AWS_PROVIDER_CONFIG,
+  combine,
   composed,
   labFields,
   labPatches,
@@ -30,8 +31,8 @@ export const cacheXrd: XrdSpec = {
   status: { host: { type: 'string' }, port: { type: 'integer' } },
 };
 
-/** The AUTH token Secret an operator creates once per lab namespace (docs/aws.md); never in Git. */
-export const REDIS_AUTH_SECRET = 'redis-auth';
+/** The provider generates the AUTH token into `<xr>-auth-token` (namespace of the XR); never in Git. */
+const authTokenSecret = combine('%s-auth-token', 'metadata.name');
 
 export function cacheResources(config: ResolvedConfig): ComposedResource[] {
   const redis = config.selected.infra.redis;
@@ -68,7 +69,8 @@ export function cacheResources(config: ResolvedConfig): ComposedResource[] {
             port: 6379,
             atRestEncryptionEnabled: 'true',
             transitEncryptionEnabled: true,
-            authTokenSecretRef: { name: REDIS_AUTH_SECRET, key: 'token' },
+            autoGenerateAuthToken: true,
+            authTokenSecretRef: { name: 'set-by-patch', key: 'token' },
             snapshotRetentionLimit: 1,
             subnetGroupNameSelector: { matchControllerRef: true },
             securityGroupIdSelector: { matchLabels: { [securityGroupLabel]: 'redis' } },
@@ -77,6 +79,7 @@ export function cacheResources(config: ResolvedConfig): ComposedResource[] {
       }),
       [
         ...labPatches(),
+        authTokenSecret('spec.forProvider.authTokenSecretRef.name'),
         toXr('status.atProvider.primaryEndpointAddress', 'status.host'),
         toXr('status.atProvider.port', 'status.port'),
       ],
@@ -85,7 +88,7 @@ export function cacheResources(config: ResolvedConfig): ComposedResource[] {
       name: 'connection',
       keyFormat: 'elasticache/%s',
       keyFrom: 'spec.cacheName',
-      source: { name: REDIS_AUTH_SECRET },
+      source: { format: '%s-auth-token', from: 'metadata.name' },
       template: '{"authToken":"{{ .token }}","host":"%s","port":"%v"}',
       statusFields: ['status.host', 'status.port'],
     }),
