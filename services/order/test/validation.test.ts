@@ -273,6 +273,15 @@ const cases: Case[] = [
     field: 'body.shippingAddress',
   },
   {
+    name: 'NUL character in the shipping address',
+    method: 'POST',
+    path: () => '/orders',
+    body: sampleOrder({ shippingAddress: 'Seoul\u0000' }),
+    status: 400,
+    field: 'body.shippingAddress',
+  },
+  { name: 'malformed percent-encoding in the id', method: 'GET', path: () => '/orders/%ff', status: 400 },
+  {
     name: 'oversized Idempotency-Key',
     method: 'POST',
     path: () => '/orders',

@@ -1,9 +1,8 @@
-import { HttpProblem, parseInput, problem } from '@eks-sre-lab/kit';
+import { HttpProblem, idempotencyKeySchema, parseInput, problem } from '@eks-sre-lab/kit';
 import { Router, type Request } from 'express';
 import { IdempotencyKeyReused, OrderNotFound, TransitionRefused } from './errors';
 import {
   createOrderSchema,
-  idempotencyKeySchema,
   listQuerySchema,
   orderIdParamsSchema,
   statusChangeSchema,

@@ -1,27 +1,12 @@
 import { z } from 'zod';
+import { INT4_MAX, serialIdParam, text, userIdSchema } from '@eks-sre-lab/kit';
 import { Decimal, fitsMoneyColumn, formatMoney, lineTotal, MONEY_MAX, moneyProblem, sumMoney } from './money';
 import { ORDER_STATUSES } from './state-machine';
 
 export const MAX_ITEMS = 50;
 export const MAX_QUANTITY = 1000;
-const INT4_MAX = 2_147_483_647;
 
-/** Same rule as the gateway's: what fits the seed's user_id VARCHAR(100) and is safe in a URL. */
-export const userIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[\w.@+-]+$/, 'letters, digits and . _ @ + - only');
-
-/** A SERIAL id in the path: a positive 32-bit integer written without sign or leading zeros. */
-export const orderIdSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, 'must be a positive integer')
-  .transform(Number)
-  .pipe(z.number().max(INT4_MAX, `must be at most ${INT4_MAX}`));
-
-export const orderIdParamsSchema = z.strictObject({ id: orderIdSchema });
+export const orderIdParamsSchema = z.strictObject({ id: serialIdParam });
 export const userParamsSchema = z.strictObject({ userId: userIdSchema });
 
 /** Money arrives as a JSON string ("19.99", the catalog's form); a plain JSON number is accepted too. */
@@ -29,9 +14,9 @@ const moneySchema = z
   .union([z.string().max(32), z.number().transform(String)], {
     error: 'must be a decimal amount such as "19.99"',
   })
-  .transform((text, ctx) => {
-    const problem = moneyProblem(text);
-    if (!problem) return formatMoney(new Decimal(text));
+  .transform((amount, ctx) => {
+    const problem = moneyProblem(amount);
+    if (!problem) return formatMoney(new Decimal(amount));
     ctx.addIssue({ code: 'custom', message: problem });
     return z.NEVER;
   });
@@ -52,7 +37,7 @@ export const createOrderSchema = z
       .refine((items) => new Set(items.map((item) => item.productId)).size === items.length, {
         message: 'each productId may appear only once',
       }),
-    shippingAddress: z.string().trim().min(1).max(500),
+    shippingAddress: text().trim().min(1).max(500),
   })
   .superRefine((order, ctx) => {
     // Line and order totals must fit DECIMAL(10,2) too: a 400 here instead of a numeric overflow (500).
@@ -89,10 +74,3 @@ export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-
-/** Printable ASCII without spaces (UUIDs, ULIDs...), at most the column's 255 characters. */
-export const idempotencyKeySchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
