@@ -26,10 +26,11 @@ async function breakerState(name: string): Promise<string> {
 }
 
 /** After a fix the breaker half-opens after its reset time (1 s here); one good call closes it. */
-async function untilBreakerCloses(name: string): Promise<void> {
+async function untilBreakerCloses(name: 'order' | 'catalog'): Promise<void> {
+  const trial = name === 'order' ? '/api/orders/987654321' : '/api/categories';
   await waitUntil(
     async () => {
-      await fetch(`${urls().main}/api/orders/987654321`).then((r) => r.arrayBuffer());
+      await fetch(`${urls().main}${trial}`).then((r) => r.arrayBuffer());
       return (await breakerState(name)) === 'closed';
     },
     { what: `${name} breaker closed`, timeoutMs: 20_000, intervalMs: 300 },
@@ -78,6 +79,23 @@ it('bad-release: 500s from catalog v1.1.0 until the release is rolled back', asy
   await untilBreakerCloses('catalog');
   await expectRecovered('bad-release');
   await expectCleanStack('bad-release');
+});
+
+it('connection-leak: the database connection SLI is broken until the leaked sessions are terminated', async () => {
+  expect((await run('start', 'connection-leak')).code).toBe(0);
+  const broken = await run('verify', 'connection-leak');
+  expect(broken.code).toBe(1);
+  expect(broken.err).toMatch(/PostgreSQL connections \d+\/200 \(\d+ %\) ≥ 80 %/);
+
+  const sql =
+    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'report-exporter'";
+  const { stdout } = await promisify(execFile)('psql', [urls().databases.order, '-Atc', sql]);
+  expect(Number(stdout)).toBeGreaterThan(150);
+  await untilReady();
+  await untilBreakerCloses('order');
+  await untilBreakerCloses('catalog');
+  await expectRecovered('connection-leak');
+  await expectCleanStack('connection-leak');
 });
 
 it('redis-down: dependencies degraded until Redis is started again', async () => {

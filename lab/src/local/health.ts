@@ -1,5 +1,7 @@
 // The objective check behind `verify` for every local scenario: readiness of each service, the SLO
 // measured with real requests through the gateway, and the gateway's circuit breakers.
+import { Client } from 'pg';
+import { SLO } from '../slo/objectives';
 import { probe, sloProblems, type ProbeResult, type ProbeTarget } from '../slo/probe';
 import { SERVICES } from './operations';
 
@@ -15,6 +17,8 @@ export interface HealthUrls {
   main: string;
   catalog: string;
   order: string;
+  /** Any database on the stack's PostgreSQL server (connections are counted server-wide). */
+  databases: { order: string };
 }
 
 export interface HealthReport {
@@ -61,9 +65,37 @@ export async function readinessProblems(urls: HealthUrls): Promise<string[]> {
   return (await Promise.all(SERVICES.map((name) => serviceReadiness(name, urls[name])))).flat();
 }
 
+/** The seed's database SLI: connections in use < 80 % of max_connections. */
+async function connectionProblems(databaseUrl: string): Promise<string[]> {
+  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ used: string; max: string }>(
+      "SELECT count(*) AS used, current_setting('max_connections') AS max FROM pg_stat_activity WHERE backend_type = 'client backend'",
+    );
+    const used = Number(rows[0]!.used);
+    const max = Number(rows[0]!.max);
+    const share = used / max;
+    return share < SLO.dbConnectionShare
+      ? []
+      : [
+          `PostgreSQL connections ${used}/${max} (${Math.round(share * 100)} %) ≥ ${SLO.dbConnectionShare * 100} %`,
+        ];
+  } catch (error) {
+    return [`PostgreSQL: ${error instanceof Error ? error.message : String(error)}`];
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 export async function checkHealth(urls: HealthUrls): Promise<HealthReport> {
   const readiness = await readinessProblems(urls);
   const result = await probe(urls.main, PROBE_TARGETS);
-  const problems = [...readiness, ...sloProblems(result), ...(await breakerProblems(urls.main))];
+  const problems = [
+    ...readiness,
+    ...sloProblems(result),
+    ...(await breakerProblems(urls.main)),
+    ...(await connectionProblems(urls.databases.order)),
+  ];
   return { ok: problems.length === 0, problems, probe: result };
 }

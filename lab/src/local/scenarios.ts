@@ -119,4 +119,58 @@ const dbLock: LocalScenario = {
   },
 };
 
-export const LOCAL_SCENARIOS: LocalScenario[] = [badRelease, redisDown, slowDownstream, dbLock];
+/** The leaked sessions of connection-leak. */
+let leaked: Client[] = [];
+export const LEAK_APPLICATION_NAME = 'report-exporter';
+
+async function openLeak(url: string, count: number): Promise<void> {
+  for (let opened = 0; opened < count; opened += 20) {
+    const batch = Array.from({ length: Math.min(20, count - opened) }, () => {
+      const client = new Client({ connectionString: url, application_name: LEAK_APPLICATION_NAME });
+      client.on('error', () => undefined); // terminated by the learner: that is the fix
+      leaked.push(client);
+      return client.connect();
+    });
+    await Promise.all(batch);
+  }
+}
+
+const connectionLeak: LocalScenario = {
+  id: 'connection-leak',
+  title: 'A leaking job eats the database connections',
+  seed: 2,
+  target: 'local',
+  breaks: `a "${LEAK_APPLICATION_NAME}" job leaks connections until PostgreSQL has almost none left for the services' pools`,
+  verifies: `${SLO_CHECK}, and PostgreSQL connections below 80 % of max_connections (the seed's database SLI)`,
+  hints: [
+    'The seed\'s fourth SLI is database connections < 80 %. How many does PostgreSQL have? `psql "<orders database url>" -c "SELECT count(*), current_setting(\'max_connections\') FROM pg_stat_activity"`.',
+    'Group them: `SELECT application_name, state, count(*) FROM pg_stat_activity GROUP BY 1, 2 ORDER BY 3 DESC`.',
+    `Terminate the leaked sessions: \`psql "<orders database url>" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '${LEAK_APPLICATION_NAME}'"\`.`,
+  ],
+  async inject({ stack }) {
+    const url = stack.urls.databases.order;
+    const probe = new Client({ connectionString: url });
+    await probe.connect();
+    const { rows } = await probe.query<{ max: string; used: string; reserved: string }>(
+      `SELECT current_setting('max_connections') AS max, current_setting('superuser_reserved_connections') AS reserved,
+              (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend') AS used`,
+    );
+    await probe.end();
+    const { max, used, reserved } = rows[0]!;
+    // Leave the services two connections to grow their pools by: enough to limp, not to serve.
+    await openLeak(url, Number(max) - Number(reserved) - Number(used) - 2);
+  },
+  async reset() {
+    const clients = leaked;
+    leaked = [];
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+  },
+};
+
+export const LOCAL_SCENARIOS: LocalScenario[] = [
+  badRelease,
+  connectionLeak,
+  redisDown,
+  slowDownstream,
+  dbLock,
+];

@@ -1,8 +1,10 @@
-// The seed's SLOs (seed-design: API p95 < 500 ms, errors < 1 %, availability > 99.9 %).
+// The seed's SLOs (seed-design: API p95 < 500 ms, errors < 1 %, availability > 99.9 %, DB connections < 80 %).
 export const SLO = {
   p95Ms: 500,
   errorRate: 0.01,
   availability: 0.999,
+  /** Database connections in use, as a share of max_connections. */
+  dbConnectionShare: 0.8,
   /** The availability SLO's window: 30 days. */
   windowMinutes: 30 * 24 * 60,
 } as const;
