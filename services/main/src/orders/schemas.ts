@@ -1,14 +1,8 @@
 import { z } from 'zod';
-
-export const userIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[\w.@+-]+$/, 'letters, digits and . _ @ + - only');
+import { INT4_MAX, text, userIdSchema } from '@eks-sre-lab/kit';
 
 const orderItemSchema = z.strictObject({
-  productId: z.number().int().positive().max(2_147_483_647),
+  productId: z.number().int().positive().max(INT4_MAX),
   quantity: z.number().int().min(1).max(1000),
 });
 
@@ -21,20 +15,11 @@ export const createOrderSchema = z.strictObject({
     .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, {
       message: 'each productId may appear only once',
     }),
-  shippingAddress: z.string().trim().min(1).max(500),
+  shippingAddress: text().trim().min(1).max(500),
 });
 
 export type CreateOrderBody = z.infer<typeof createOrderSchema>;
 export type OrderItemInput = CreateOrderBody['items'][number];
-
-/** Printable ASCII without spaces, as most idempotency-key producers (UUIDs, ULIDs) emit. */
-export const idempotencyKeySchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
-
-export const orderIdSchema = z.string().regex(/^[1-9]\d{0,17}$/, 'a positive integer');
 
 export const orderListQuerySchema = z.object({
   userId: userIdSchema.optional(),

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { HttpProblem, parseInput } from '@eks-sre-lab/kit';
+import { HttpProblem, idempotencyKeySchema, parseInput, serialIdParam } from '@eks-sre-lab/kit';
 import type { Downstream } from '../downstream/downstream';
 import { downstreamProblem, proxyGet, relay } from '../downstream/respond';
 import { OrderPlacement, RelayedAnswer, StepFailure } from '../orders/place-order';
-import {
-  createOrderSchema,
-  idempotencyKeySchema,
-  orderIdSchema,
-  orderListQuerySchema,
-  type CreateOrderBody,
-} from '../orders/schemas';
+import { createOrderSchema, orderListQuerySchema, type CreateOrderBody } from '../orders/schemas';
 
 /** The session's user wins; a body/query userId may only name that same user. */
 function resolveUserId(req: Request, given: string | undefined): string {
@@ -48,7 +42,7 @@ export function orderRoutes(orders: Downstream, placement: OrderPlacement): Rout
   });
 
   router.get('/orders/:id', async (req, res) => {
-    const id = parseInput(orderIdSchema, req.params.id, 'params');
+    const id = parseInput(serialIdParam, req.params.id, 'params.id');
     await proxyGet(res, orders, `/orders/${id}`);
   });
 

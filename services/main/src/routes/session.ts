@@ -1,8 +1,7 @@
 import { promisify } from 'node:util';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { HttpProblem, parseInput } from '@eks-sre-lab/kit';
-import { userIdSchema } from '../orders/schemas';
+import { HttpProblem, parseInput, userIdSchema } from '@eks-sre-lab/kit';
 
 const loginSchema = z.strictObject({ userId: userIdSchema });
 

@@ -59,9 +59,19 @@ export async function receiveUpload(req: Request, target: UploadTarget): Promise
   return new Promise<StoredObject>((resolve, reject) => {
     let failure: HttpProblem | undefined;
     let stored: Promise<StoredObject> | undefined;
+    let finished = false;
     const fail = (problem: HttpProblem) => (failure ??= problem);
+    const malformed = () => fail(new HttpProblem(400, 'malformed multipart/form-data body'));
+    // A truncated body ends the parser with 'error' (then maybe 'close'): answer once, whichever comes.
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      settle(stored, () => failure).then(resolve, reject);
+    };
 
     parser.on('file', (_field: string, file: Readable, info: busboy.FileInfo) => {
+      // busboy fails a cut-off part on its stream: unhandled, that 'error' would crash the process.
+      file.on('error', malformed);
       const contentType = info.mimeType.toLowerCase();
       if (stored || failure) return void file.resume();
       if (!target.allowedTypes.has(contentType)) {
@@ -74,10 +84,11 @@ export async function receiveUpload(req: Request, target: UploadTarget): Promise
       stored.catch(() => undefined); // surfaced on 'close'
     });
     parser.on('filesLimit', () => fail(new HttpProblem(400, 'send exactly one file')));
-    parser.on('error', () => fail(new HttpProblem(400, 'malformed multipart/form-data body')));
-    parser.on('close', () => {
-      settle(stored, () => failure).then(resolve, reject);
+    parser.on('error', () => {
+      malformed();
+      finish();
     });
+    parser.on('close', finish);
     req.on('aborted', () => reject(new HttpProblem(400, 'the upload was aborted by the client')));
     req.pipe(parser);
   });
@@ -109,6 +120,8 @@ async function storeStream(
 ): Promise<StoredObject> {
   const key = objectKey(contentType);
   const counter = new ByteCounter();
+  // pipe() does not forward errors: a failed part must fail the upload too, not leave it waiting.
+  file.once('error', (error) => counter.destroy(error));
   const upload = new Upload({
     client: target.s3,
     params: { Bucket: target.bucket, Key: key, Body: file.pipe(counter), ContentType: contentType },

@@ -224,6 +224,24 @@ describe('bad input → 4xx problem+json', () => {
       post('x', { 'content-type': 'multipart/form-data; boundary=zz' }),
     ],
     ['upload without a boundary', 400, '/api/upload', post('x', { 'content-type': 'multipart/form-data' })],
+    [
+      'upload cut off before its closing boundary',
+      400,
+      '/api/upload',
+      post(
+        '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n' +
+          'Content-Type: text/plain\r\n\r\nhello',
+        { 'content-type': 'multipart/form-data; boundary=zz' },
+      ),
+    ],
+    [
+      'shippingAddress with a NUL character',
+      400,
+      '/api/orders',
+      post({ ...order, shippingAddress: 'a\u0000b' }),
+    ],
+    ['product id with malformed percent-encoding', 400, '/api/products/%ff', {}],
+    ['order id with malformed percent-encoding', 400, '/api/orders/%E0%A4%A', {}],
     ['unknown route', 404, '/api/nope', {}],
   ];
 
