@@ -6,6 +6,7 @@ import { synth, type ManifestObject } from '../core/chart';
 import { relativePath, type OutputFile } from '../core/files';
 import { kustomizationFile, resourceDir } from '../core/kustomize';
 import type { OutputModule } from '../core/registry';
+import { LAB_LABEL } from '../crossplane/xr';
 import { IN_CLUSTER } from './apps';
 
 /** The ApplicationSets the management cluster syncs (Application `lab-clusters`). */
@@ -40,7 +41,7 @@ function labAppSet(config: ResolvedConfig): ManifestObject {
         goTemplateOptions: ['missingkey=error'],
         generators: [{ clusters: { selector: { matchLabels: LAB_CLUSTER_SELECTOR } } }],
         template: {
-          metadata: { name: '{{ .name }}-lab', labels: { 'eks-sre-lab.io/lab': '{{ .name }}' } },
+          metadata: { name: '{{ .name }}-lab', labels: { [LAB_LABEL]: '{{ .name }}' } },
           spec: {
             project: ARGOCD_PROJECT,
             source: {
@@ -49,6 +50,7 @@ function labAppSet(config: ResolvedConfig): ManifestObject {
               path: LAB_ROOT_DIR,
               kustomize: {
                 namePrefix: '{{ .name }}-',
+                commonLabels: { [LAB_LABEL]: '{{ .name }}' },
                 patches: [{ target: { kind: 'Application' }, patch: JSON.stringify(retarget) }],
               },
             },

@@ -8,6 +8,7 @@ import { CROSSPLANE_APIS_DIR, labClaimsDir } from '../crossplane/module';
 import { gitApp, helmApp } from './apps';
 import { AWS_CREDENTIALS_SECRET, CROSSPLANE_NAMESPACE, crossplaneConfig, crossplanePackages } from './crossplane-packages';
 import { LAB_CLUSTERS_DIR } from './lab';
+import { teardownScript } from './teardown';
 
 const DIR = 'clusters/management';
 export const MANAGEMENT_APPS_DIR = `${DIR}/apps`;
@@ -92,6 +93,7 @@ export function renderManagement(config: ResolvedConfig): OutputFile[] {
     ...valuesFiles(config),
     ...resourceDir(PACKAGES_DIR, synth((scope) => crossplanePackages(scope, config))),
     ...resourceDir(CONFIG_DIR, synth((scope) => crossplaneConfig(scope, config))),
+    teardownScript(config),
   ];
 }
 

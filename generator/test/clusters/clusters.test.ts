@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -71,5 +72,15 @@ describe('management cluster and lab registration', () => {
     expect(children.length).toBeGreaterThan(8);
     expect(children.filter((c) => c.kind !== 'Application' || !(c['spec'] as { destination: { name?: string } }).destination.name)).toEqual([]);
     expect(children.map((c) => c.metadata.name)).toEqual(expect.arrayContaining(['main-lab', 'argo-rollouts']));
+  });
+
+  it('ships a teardown script that parses and deletes load balancers before the requests', () => {
+    const script = files.find((f) => f.path === 'clusters/management/teardown.sh')!.content;
+    expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
+    expect(spawnSync('bash', ['-n'], { input: `${script}\nif then fi` }).status).not.toBe(0);
+    const order = ['delete labregistration', 'delete ingress', 'delete eksclusters', '5/5 confirm'];
+    const positions = order.map((s) => script.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 });
