@@ -62,3 +62,17 @@ it('every scenario id is unique and has hints', () => {
   expect(new Set(ids).size).toBe(ids.length);
   for (const s of allScenarios()) expect(s.hints.length).toBeGreaterThanOrEqual(3);
 });
+
+it('documents every scenario on its own page, listed in the scenarios index', () => {
+  const docs = path.join(ROOT, 'docs/scenarios');
+  const index = fs.readFileSync(path.join(docs, 'README.md'), 'utf8');
+  for (const s of allScenarios()) {
+    const page = fs.readFileSync(path.join(docs, `${s.id}.md`), 'utf8');
+    expect(page).toMatch(new RegExp(`^# ${s.id} — `));
+    expect(page).toContain(`Seed scenario:** ${s.seed}`);
+    expect(page).toContain(s.target === 'local' ? 'Runs:** locally' : 'Runs:** on the lab EKS cluster');
+    expect(index).toMatch(
+      new RegExp(`^\\| \\[${s.id}\\]\\(${s.id}\\.md\\) +\\| ${s.seed} .*\\| ${s.target} +\\|`, 'm'),
+    );
+  }
+});
