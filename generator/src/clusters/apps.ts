@@ -8,7 +8,8 @@ export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 const syncPolicy = {
   automated: { prune: true, selfHeal: true },
-  syncOptions: ['ServerSideApply=true', 'CreateNamespace=true'],
+  // CRDs of providers and XRDs appear during the same sync: skip the dry run for kinds not yet known.
+  syncOptions: ['ServerSideApply=true', 'CreateNamespace=true', 'SkipDryRunOnMissingResource=true'],
   retry: { limit: 10, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
 };
 
