@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idempotencyKeySchema, serialIdParam, text, userIdSchema } from '../src';
+import { idempotencyKeySchema, queryInt, serialIdParam, text, userIdSchema } from '../src';
 
 const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
 
@@ -32,4 +32,11 @@ test('idempotencyKeySchema: printable ASCII without spaces, at most 255', () => 
   expect(accepts(idempotencyKeySchema, '0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
   for (const bad of ['', 'has space', 'é', 'k'.repeat(256)])
     expect(accepts(idempotencyKeySchema, bad)).toBe(false);
+});
+
+test('queryInt: plain digits within the bounds', () => {
+  const limit = queryInt(1, 100);
+  expect(limit.parse('20')).toBe(20);
+  for (const bad of ['0', '101', '-1', '1e1', '0x10', '1.0', '', ' 5'])
+    expect(accepts(limit, bad)).toBe(false);
 });

@@ -17,6 +17,14 @@ export const serialIdParam = z
   .transform(Number)
   .refine((id) => id <= INT4_MAX, `must be at most ${INT4_MAX}`);
 
+/** A query parameter holding a whole number in [min, max], written in plain digits (no sign, exponent or hex). */
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'must be a non-negative integer')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
 /** A user id: fits the seed's user_id VARCHAR(100) and is safe in a URL path. */
 export const userIdSchema = z
   .string()
