@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INT4_MAX, serialIdParam, text } from '@eks-sre-lab/kit';
+import { INT4_MAX, queryInt, serialIdParam, text } from '@eks-sre-lab/kit';
 import { parsePrice } from '../money';
 
 export const MAX_PAGE_SIZE = 100;
@@ -40,17 +40,10 @@ export const quantitySchema = z.strictObject({ quantity: z.number().int().min(1)
 const SORTS = ['price', '-price', 'name', '-name', 'created', '-created', 'id', '-id'] as const;
 export type ProductSort = (typeof SORTS)[number];
 
-const intParam = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be a non-negative integer')
-    .transform(Number)
-    .pipe(z.number().min(min).max(max));
-
 /** `GET /products` query: limit/offset paging, category subtree filter, name search, sort. */
 export const listQuerySchema = z.strictObject({
-  limit: intParam(1, MAX_PAGE_SIZE).default(20),
-  offset: intParam(0, 100_000).default(0),
+  limit: queryInt(1, MAX_PAGE_SIZE).default(20),
+  offset: queryInt(0, 100_000).default(0),
   category: serialIdParam.optional(),
   q: text().trim().min(1).max(100).optional(),
   sort: z.enum(SORTS).default('id'),

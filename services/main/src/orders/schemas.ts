@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INT4_MAX, text, userIdSchema } from '@eks-sre-lab/kit';
+import { INT4_MAX, queryInt, text, userIdSchema } from '@eks-sre-lab/kit';
 
 const orderItemSchema = z.strictObject({
   productId: z.number().int().positive().max(INT4_MAX),
@@ -23,6 +23,6 @@ export type OrderItemInput = CreateOrderBody['items'][number];
 
 export const orderListQuerySchema = z.object({
   userId: userIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
+  limit: queryInt(1, 100).optional(),
+  offset: queryInt(0, 1_000_000).optional(),
 });

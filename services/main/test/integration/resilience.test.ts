@@ -4,7 +4,7 @@ import { call, startGateway, type GatewayHandle } from '../support/gateway';
 
 jest.setTimeout(60_000);
 
-const RESET_MS = 1_500;
+const RESET_MS = 2_500; // long enough that the open-breaker checks below finish before it half-opens
 const THRESHOLD = 3;
 
 type Service = Awaited<ReturnType<typeof startDownstream>>;
@@ -21,7 +21,7 @@ beforeAll(async () => {
     CATALOG_URL: `http://${proxy.host}:${proxy.port}`,
     ORDER_URL: 'http://127.0.0.1:9',
     BREAKER_FAILURE_THRESHOLD: String(THRESHOLD),
-    BREAKER_TIMEOUT_MS: '300',
+    BREAKER_TIMEOUT_MS: '1000', // a healthy call on a loaded machine stays well under it
     BREAKER_RESET_MS: String(RESET_MS),
     RETRY_MAX_RETRIES: '0',
   });
@@ -39,7 +39,7 @@ const breakerState = async () =>
 
 it('answers 504 when catalog is slower than the breaker timeout', async () => {
   expect((await product()).status).toBe(200);
-  proxy.setLatency(800);
+  proxy.setLatency(2_500);
   try {
     const slow = await product();
     expect(slow.status).toBe(504);

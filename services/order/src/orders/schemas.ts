@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INT4_MAX, serialIdParam, text, userIdSchema } from '@eks-sre-lab/kit';
+import { INT4_MAX, queryInt, serialIdParam, text, userIdSchema } from '@eks-sre-lab/kit';
 import { Decimal, fitsMoneyColumn, formatMoney, lineTotal, MONEY_MAX, moneyProblem, sumMoney } from './money';
 import { ORDER_STATUSES } from './state-machine';
 
@@ -71,6 +71,6 @@ export type CreateOrderInput = z.infer<typeof createOrderSchema>;
 export const statusChangeSchema = z.strictObject({ status: z.enum(ORDER_STATUSES) });
 
 export const listQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInt(1, 100).default(20),
+  offset: queryInt(0, 1_000_000).default(0),
 });
