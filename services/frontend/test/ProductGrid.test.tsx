@@ -33,8 +33,8 @@ describe('ProductGrid', () => {
     expect(cards).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Coffee Mug' })).toHaveAttribute('href', '/products/1');
     expect(within(cards[0]!).getByText('$12.50')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Add Sticker Pack to cart' })).toBeDisabled();
-    await userEvent.click(screen.getByRole('button', { name: 'Add Coffee Mug to cart' }));
+    expect(screen.getByRole('button', { name: 'Add to cart: Sticker Pack' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Add to cart: Coffee Mug' }));
     expect(onAdd).toHaveBeenCalledWith(products[0]);
   });
 

@@ -31,7 +31,7 @@ export function ProductGrid({ state, onRetry, onAdd }: Props) {
             className="button"
             disabled={p.stockQuantity === 0}
             onClick={() => onAdd(p)}
-            aria-label={`Add ${p.name} to cart`}
+            aria-label={`Add to cart: ${p.name}`} // starts with the visible text (WCAG 2.5.3)
           >
             Add to cart
           </button>

@@ -1,4 +1,5 @@
-// Debian's Chromium driven by playwright-core: headless, fresh profile, nothing phoning home.
+// Debian's Chromium driven by playwright-core: headless, fresh profile, the flags issue 6 lists (nothing
+// phoning home).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,6 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--disable-quic',
     ],
   });
   return {

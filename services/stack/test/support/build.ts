@@ -3,8 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '@eks-sre-lab/harness';
 
-const REPO = path.resolve(__dirname, '../../../..');
+const REPO = repoRoot(__dirname);
 
 function newestMtime(dir: string): number {
   let newest = 0;
