@@ -25,7 +25,7 @@ const badRelease: LocalScenario = {
   title: 'A bad catalog release breaks the error-rate SLO',
   seed: 1,
   target: 'local',
-  breaks: 'catalog v1.1.0 is deployed; it answers 30 % of product requests with 500',
+  breaks: 'catalog v1.1.0 is deployed; it answers 40 % of product requests with 500',
   verifies: SLO_CHECK,
   hints: [
     'Which service answers 5xx? Compare http_requests_total{status_code="500"} on the gateway (`main`) and catalog /metrics (`npm run lab -- status` lists the URLs).',
@@ -34,7 +34,7 @@ const badRelease: LocalScenario = {
   ],
   async inject({ ops }) {
     await ops.deploy('catalog', 'v1.1.0', {
-      errorRate: 0.3,
+      errorRate: 0.4,
       errorStatus: 500,
       routes: ['/catalog/products', '/catalog/products/*'],
     });
