@@ -71,6 +71,13 @@ const cases: Case[] = [
     field: 'query.limit',
   },
   {
+    name: 'limit in exponent form',
+    method: 'GET',
+    path: () => '/orders/user/u1?limit=1e1',
+    status: 400,
+    field: 'query.limit',
+  },
+  {
     name: 'negative offset',
     method: 'GET',
     path: () => '/orders/user/u1?offset=-1',
