@@ -114,6 +114,17 @@ it('redis-down: dependencies degraded until Redis is started again', async () =>
   await expectCleanStack('redis-down');
 });
 
+it('operator actions: start of a running service is a no-op, unknown actions and targets are refused', async () => {
+  const pid = t.lab.stack.handles.catalog.pid;
+  expect((await run('ops', 'start', 'catalog')).out).toBe(`catalog: already running (pid ${pid})`);
+  const bad = await run('ops', 'explode', 'catalog');
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/expected one of "stop"\|"start"\|"restart"/);
+  const stopPostgres = await run('ops', 'stop', 'postgres');
+  expect(stopPostgres.code).toBe(2);
+  expect(stopPostgres.err).toContain('postgres supports restart only');
+});
+
 it('slow-downstream: timeouts open the order breaker until the latency fault is cleared', async () => {
   expect((await run('start', 'slow-downstream')).code).toBe(0);
   const broken = await run('verify', 'slow-downstream');

@@ -21,7 +21,7 @@ export function kubectl(args: KubectlArgs, cwd: string, binary = 'kubectl'): Pro
     execFile(
       binary,
       args,
-      { cwd, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 },
+      { cwd, timeout: 360_000, maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0;
         resolve({ code, stdout, stderr: stderr || (error && !stderr ? error.message : '') });

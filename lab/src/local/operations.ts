@@ -31,8 +31,10 @@ export class Operations {
     if (target === 'redis') return this.redis(action);
     if (target === 'postgres') return this.postgres(action);
     const handle = this.stack.handles[target];
+    if (action === 'start' && handle.pid !== undefined)
+      return `${target}: already running (pid ${handle.pid})`;
     if (action === 'stop') await handle.stop();
-    else await handle.restart(); // start after a stop, or a restart: both launch the configured build
+    else await handle.restart(); // launches the configured build (after stopping it, for a restart)
     // A restart launches the configured build without runtime changes: the history starts over.
     if (action !== 'stop') this.releases.set(target, [initialRelease()]);
     return `${target}: ${action === 'stop' ? 'stopped' : `running (pid ${handle.pid})`}`;
