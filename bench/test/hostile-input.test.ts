@@ -1,6 +1,7 @@
 // Property-based bad input against the real stack: ≥ 1,000 generated malformed or hostile requests per
 // public endpoint of main, catalog and order (fixed seed) → never a 5xx, every 4xx problem+json, and every
 // service still alive afterwards. The longer run is `npm run bench -- --fuzz`.
+import { ensureBuilt } from '@eks-sre-lab/harness';
 import { startStack, type Stack } from '@eks-sre-lab/stack';
 import { runFuzzSuite } from '../src/fuzz/suite';
 
@@ -13,6 +14,7 @@ describe('hostile input', () => {
   let stack: Stack;
 
   beforeAll(async () => {
+    await ensureBuilt(['services/catalog', 'services/order', 'services/main']);
     stack = await startStack({ port: 0, seed: false });
   });
 

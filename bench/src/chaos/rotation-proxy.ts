@@ -15,10 +15,14 @@ import type { AddressInfo } from 'node:net';
  * with `Connection: close` (the kit's drain signal), the equivalent of the endpoint removal a preStop
  * delay waits for. A request whose connection was refused never reached a process, so it is retried on
  * the next replica (what a kube-proxy/ALB connection failure plus the client's connect retry amounts to).
+ * `removeEndpoint` is what deleting a pod does: the endpoint goes before the preStop delay ends and the
+ * process gets SIGTERM, so no new request races the server closing its idle keep-alive connections.
  */
 export class RotationProxy {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 128 });
   private readonly ready: boolean[];
+  /** Endpoints removed because their pod is terminating: no new requests, whatever the probe says. */
+  private readonly terminating: boolean[];
   private next = 0;
   private timer: NodeJS.Timeout | undefined;
   private server: Server | undefined;
@@ -33,6 +37,17 @@ export class RotationProxy {
     private readonly probeMs = 200,
   ) {
     this.ready = replicas.map(() => false);
+    this.terminating = replicas.map(() => false);
+  }
+
+  /** Pod deletion: the endpoint leaves the rotation at once (before the preStop delay and SIGTERM). */
+  removeEndpoint(i: number): void {
+    this.terminating[i] = true;
+  }
+
+  /** A new pod on the same address: it rejoins once its readiness probe passes. */
+  restoreEndpoint(i: number): void {
+    this.terminating[i] = false;
   }
 
   async start(port = 0): Promise<string> {
@@ -52,7 +67,7 @@ export class RotationProxy {
   }
 
   get readyCount(): number {
-    return this.ready.filter(Boolean).length;
+    return this.ready.filter((ready, i) => ready && !this.terminating[i]).length;
   }
 
   private async probe(): Promise<void> {
@@ -72,7 +87,7 @@ export class RotationProxy {
   private pick(exclude: Set<number>): number | undefined {
     for (let n = 0; n < this.replicas.length; n += 1) {
       const i = (this.next + n) % this.replicas.length;
-      if (this.ready[i] && !exclude.has(i)) {
+      if (this.ready[i] && !this.terminating[i] && !exclude.has(i)) {
         this.next = i + 1;
         return i;
       }
