@@ -43,7 +43,7 @@ describe('shop in a real browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   };
 
-  it('browses the catalog, orders from the cart and finds the order under my orders', async () => {
+  it('browses the catalog, orders from the cart, finds the order under my orders and by its number', async () => {
     await page.goto(stack.urls.frontend);
     const cards = page.getByRole('list', { name: 'Products' }).getByRole('listitem');
     await cards.first().waitFor();
@@ -88,6 +88,12 @@ describe('shop in a real browser', () => {
     await row.waitFor();
     expect(await row.innerText()).toMatch(/\$\d+\.\d{2}/);
     await checkPage('my-orders');
+
+    await page.getByRole('link', { name: 'Find order' }).click();
+    await page.getByLabel('Order number').fill(orderId!);
+    await checkPage('find-order');
+    await page.getByLabel('Order number').press('Enter');
+    await page.getByRole('heading', { level: 1, name: new RegExp(`#${orderId}$`) }).waitFor();
   });
 
   it('works from the keyboard alone: tab to a product, add it, open the cart', async () => {
