@@ -12,4 +12,14 @@ export { faultSettingsSchema, type FaultSettings } from './faults/fault-settings
 export type { FaultState } from './faults/fault-state';
 export type { CheckResult, ReadinessCheck, ReadinessCheckOptions } from './health/readiness';
 export type { Logger } from './logging/logger';
+export {
+  Decimal,
+  fitsMoneyColumn,
+  formatMoney,
+  lineTotal,
+  MONEY_MAX,
+  moneyProblem,
+  moneySchema,
+  sumMoney,
+} from './money/money';
 export { createService, type ListeningAddresses, type Service, type ServiceOptions } from './service';
