@@ -118,6 +118,14 @@ export function crossplaneConfig(scope: Construct, config: ResolvedConfig): void
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'provider-kubernetes-lab-registration' },
     subjects: [{ kind: 'ServiceAccount', name: 'provider-kubernetes', namespace: CROSSPLANE_NAMESPACE }],
   });
+  // Crossplane composes PushSecrets (not a Crossplane kind): aggregate the rights into its own role.
+  new KubeClusterRole(scope, 'crossplane-pushsecrets', {
+    metadata: {
+      name: 'crossplane-compose-pushsecrets',
+      labels: { 'rbac.crossplane.io/aggregate-to-crossplane': 'true' },
+    },
+    rules: [{ apiGroups: ['external-secrets.io'], resources: ['pushsecrets'], verbs: ['*'] }],
+  });
   // External Secrets on the management cluster: the compositions' PushSecrets write through this store.
   new ClusterSecretStore(scope, 'store', {
     metadata: { name: MANAGEMENT_SECRET_STORE },
