@@ -2,24 +2,7 @@ import { SingleFlight } from '../src/cache/single-flight';
 import { buildCategoryTree } from '../src/categories/tree';
 import type { Category } from '../src/db/entities';
 import { statementKind } from '../src/db/query-metrics';
-import { parsePrice } from '../src/money';
 import { likePattern } from '../src/products/repository';
-
-describe('parsePrice', () => {
-  it.each([
-    ['19.99', '19.99'],
-    [19.99, '19.99'],
-    ['7', '7.00'],
-    ['0.5', '0.50'],
-    [1234.5, '1234.50'],
-    ['99999999.99', '99999999.99'],
-  ])('%p → %p', (input, expected) => expect(parsePrice(input)).toEqual({ price: expected }));
-
-  it.each([0.1 + 0.2, '1.005', '-1', -2, '1e2', 1e21, '01.00', '', ' 1.00', '100000000'])(
-    '%p is rejected',
-    (input) => expect(parsePrice(input)).toHaveProperty('error'),
-  );
-});
 
 describe('buildCategoryTree', () => {
   const row = (id: number, parentId: number | null) =>

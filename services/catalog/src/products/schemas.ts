@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { INT4_MAX, queryInt, serialIdParam, text } from '@eks-sre-lab/kit';
-import { parsePrice } from '../money';
+import { INT4_MAX, moneySchema, queryInt, serialIdParam, text } from '@eks-sre-lab/kit';
 
 export const MAX_PAGE_SIZE = 100;
 
 export const idParamsSchema = z.strictObject({ id: serialIdParam });
-
-const priceSchema = z
-  .union([z.string().max(20), z.number()], { error: 'must be a decimal string like "19.99" or a number' })
-  .transform((value, ctx) => {
-    const parsed = parsePrice(value);
-    if ('error' in parsed) {
-      ctx.addIssue({ code: 'custom', message: parsed.error });
-      return z.NEVER;
-    }
-    return parsed.price;
-  });
 
 const stockSchema = z.number().int().min(0).max(INT4_MAX);
 
@@ -23,7 +11,7 @@ const stockSchema = z.number().int().min(0).max(INT4_MAX);
 export const productInputSchema = z.strictObject({
   name: text().trim().min(1).max(255),
   description: text().max(10_000).nullable().default(null),
-  price: priceSchema,
+  price: moneySchema,
   categoryId: z.number().int().positive().max(INT4_MAX).nullable().default(null),
   stockQuantity: stockSchema.default(0),
   imageUrl: text()
