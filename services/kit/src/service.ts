@@ -14,6 +14,7 @@ import { FaultState } from './faults/fault-state';
 import { Readiness, type ReadinessCheck, type ReadinessCheckOptions } from './health/readiness';
 import { installHealthRoutes } from './health/routes';
 import { bodyParsing } from './http/body-parsing';
+import { answerClientErrors } from './http/client-error';
 import { requestLifecycle } from './http/request-lifecycle';
 import { createLogger } from './logging/logger';
 import { installRequestLogger } from './logging/request-logger';
@@ -129,6 +130,7 @@ export function createService(options: ServiceOptions): Service {
     app.use(notFoundHandler);
     app.use(problemErrorHandler);
     server = createServer(app);
+    answerClientErrors(server);
     // Longer than the AWS ALB idle timeout (60 s): the load balancer, not us, closes idle connections,
     // which avoids 502s from racing a keep-alive close.
     server.keepAliveTimeout = 65_000;

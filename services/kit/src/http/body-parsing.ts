@@ -10,6 +10,8 @@ export interface BodyParsingOptions {
 
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH']);
 const jsonType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+// JSON is UTF-8 (RFC 8259); body-parser would also decode utf-7/utf-16, a known filter-evasion trick.
+const charsetParam = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   return headers['transfer-encoding'] !== undefined || (headers['content-length'] ?? '0') !== '0';
@@ -29,6 +31,11 @@ export function bodyParsing({ limit, passthroughTypes }: BodyParsingOptions): Re
     }
     const type = req.headers['content-type'] ?? '';
     if (jsonType.test(type)) {
+      const charset = charsetParam.exec(type)?.[1]?.toLowerCase();
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+        next(new HttpProblem(415, `unsupported charset "${charset}": send UTF-8 JSON`));
+        return;
+      }
       json(req, res, next);
       return;
     }
