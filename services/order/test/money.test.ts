@@ -1,4 +1,3 @@
-import { Decimal, formatMoney, lineTotal, moneyProblem, sumMoney } from '../src/orders/money';
 import { call, type OrderBody, sampleOrder } from './support/http';
 import { startOrderApp, type RunningOrderApp } from './support/order-app';
 
@@ -9,24 +8,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await svc.stop();
-});
-
-describe('money arithmetic (decimal.js, never floats)', () => {
-  it('multiplies and sums exactly', () => {
-    expect(0.1 + 0.2).not.toBe(0.3); // the float trap this module exists for
-    expect(formatMoney(lineTotal(new Decimal('19.99'), 3))).toBe('59.97');
-    expect(formatMoney(sumMoney([new Decimal('0.10'), new Decimal('0.20')]))).toBe('0.30');
-    expect(formatMoney(lineTotal(new Decimal('0.01'), 1000))).toBe('10.00');
-  });
-
-  it('names what is wrong with an amount', () => {
-    expect(moneyProblem('19.99')).toBeUndefined();
-    expect(moneyProblem('99999999.99')).toBeUndefined();
-    expect(moneyProblem('-0.01')).toBe('must not be negative');
-    expect(moneyProblem('0.001')).toBe('must have at most 2 decimal places');
-    expect(moneyProblem('100000000')).toBe('must be at most 99999999.99');
-    expect(moneyProblem('1e3')).toBe('must be a decimal amount such as "19.99"');
-  });
 });
 
 const cases: {

@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { INT4_MAX, queryInt, serialIdParam, text, userIdSchema } from '@eks-sre-lab/kit';
-import { Decimal, fitsMoneyColumn, formatMoney, lineTotal, MONEY_MAX, moneyProblem, sumMoney } from './money';
+import {
+  Decimal,
+  fitsMoneyColumn,
+  formatMoney,
+  INT4_MAX,
+  lineTotal,
+  MONEY_MAX,
+  moneySchema,
+  queryInt,
+  serialIdParam,
+  sumMoney,
+  text,
+  userIdSchema,
+} from '@eks-sre-lab/kit';
 import { ORDER_STATUSES } from './state-machine';
 
 export const MAX_ITEMS = 50;
@@ -9,22 +21,10 @@ export const MAX_QUANTITY = 1000;
 export const orderIdParamsSchema = z.strictObject({ id: serialIdParam });
 export const userParamsSchema = z.strictObject({ userId: userIdSchema });
 
-/** Money arrives as a JSON string ("19.99", the catalog's form); a plain JSON number is accepted too. */
-const moneySchema = z
-  .union([z.string().max(32), z.number().transform(String)], {
-    error: 'must be a decimal amount such as "19.99"',
-  })
-  .transform((amount, ctx) => {
-    const problem = moneyProblem(amount);
-    if (!problem) return formatMoney(new Decimal(amount));
-    ctx.addIssue({ code: 'custom', message: problem });
-    return z.NEVER;
-  });
-
 const itemSchema = z.strictObject({
   productId: z.number().int().positive().max(INT4_MAX),
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  unitPrice: moneySchema,
+  unitPrice: moneySchema, // a JSON string ("19.99", the catalog's form) or number
 });
 
 export const createOrderSchema = z

@@ -5,7 +5,7 @@ import type { IdempotencyStore } from '../idempotency/store';
 import { requestHash } from '../idempotency/request-hash';
 import { writeStatusEvent } from '../outbox/writer';
 import { IdempotencyKeyReused, OrderNotFound, TransitionRefused } from './errors';
-import { Decimal, formatMoney, lineTotal, sumMoney } from './money';
+import { Decimal, formatMoney, lineTotal, sumMoney } from '@eks-sre-lab/kit';
 import type { CreateOrderInput } from './schemas';
 import { allowedTransitions, canTransition, isOrderStatus, type OrderStatus } from './state-machine';
 import { toOrderView, type OrderView } from './view';
