@@ -8,10 +8,12 @@ import { chaosModule } from './platform/chaos';
 import { crossplaneModule } from './crossplane/module';
 import { labClustersModule } from './clusters/lab';
 import { managementModule } from './clusters/management';
+import { loadtestModule } from './platform/loadtest';
 import { monitoringModule } from './platform/monitoring';
 import { loggingModule, tracingModule } from './platform/observability-pipelines';
 import { ingressModule, scalingModule } from './platform/scaling';
 import { secretsModule } from './platform/secrets';
+import { securityModule } from './platform/security';
 
 /**
  * The registry of everything `npm run generate` writes. Add a module here (see ARCHITECTURE.md):
@@ -30,6 +32,8 @@ const components: readonly OutputModule[] = [
   scalingModule,
   ingressModule,
   chaosModule,
+  securityModule,
+  loadtestModule,
   crossplaneModule,
   managementModule,
 ];

@@ -16,3 +16,10 @@ export const restrictedContainer = {
   capabilities: { drop: ['ALL'] },
   seccompProfile: { type: 'RuntimeDefault' },
 } as const;
+
+/** `restrictedContainer` as a cdk8s SecurityContext (mutable arrays), running as `uid`. */
+export const restrictedSecurityContext = (uid: number) => ({
+  ...restrictedContainer,
+  capabilities: { drop: [...restrictedContainer.capabilities.drop] },
+  runAsUser: uid,
+});
