@@ -13,7 +13,8 @@ import {
 } from '@eks-sre-lab/harness';
 import { ensureBuilt } from './support/build';
 import { CLI, runCli, type RunningCli } from './support/cli';
-import { isAlive, stackProcesses } from './support/processes';
+import { waitUntil } from '@eks-sre-lab/harness';
+import { isAlive, type ProcInfo } from './support/processes';
 
 jest.setTimeout(90_000);
 
@@ -24,6 +25,9 @@ afterEach(async () => {
   if (cli?.child.exitCode === null) await cli.ctrlC(); // a failed test must not leave the stack running
   cli = undefined;
 });
+
+/** Those of the processes still running, by command line. */
+const leftovers = (procs: ProcInfo[]) => procs.filter((p) => isAlive(p.pid)).map((p) => p.cmdline);
 
 async function stillListening(ports: number[]): Promise<number[]> {
   const open = await Promise.all(ports.map((port) => isListening(port)));
@@ -51,9 +55,16 @@ it('starts the shop, prints the URL, and Ctrl-C stops every process and frees ev
   expect(products.status).toBe(200);
   expect(((await products.json()) as { items: unknown[] }).items).toHaveLength(2); // sample data loaded
 
-  const procs = stackProcesses(cli.child.pid!, printed.postgresPort);
-  const commands = procs.map((p) => p.cmdline).join('\n');
-  for (const part of ['postgres -D', 'redis-server', 'catalog/dist', 'order/dist', 'main/dist']) {
+  const started = cli.processes();
+  const commands = started.map((p) => p.cmdline).join('\n');
+  for (const part of [
+    'node ' + CLI,
+    'postgres -D',
+    'redis-server',
+    'catalog/dist',
+    'order/dist',
+    'main/dist',
+  ]) {
     expect(commands).toContain(part); // the scan sees every kind of process the stack starts
   }
   expect(printed.ports).toHaveLength(7);
@@ -61,8 +72,24 @@ it('starts the shop, prints the URL, and Ctrl-C stops every process and frees ev
 
   expect(await cli.ctrlC()).toBe(0);
   expect(cli.output()).toContain('stack: stopped');
-  expect(procs.filter((p) => isAlive(p.pid)).map((p) => p.cmdline)).toEqual([]);
+  expect(leftovers(started)).toEqual([]);
+  expect(cli.processes().map((p) => p.cmdline)).toEqual([]);
   expect(await stillListening(printed.ports)).toEqual([]);
+});
+
+it('Ctrl-C in the middle of starting still leaves no process behind', async () => {
+  cli = runCli(['--port', '0']);
+  // Interrupt once PostgreSQL runs and the services are on their way.
+  await waitUntil(async () => cli!.processes().some((p) => /redis-server/.test(p.cmdline)), {
+    what: 'the stack to have started Redis',
+    timeoutMs: 30_000,
+  });
+  const started = cli.processes();
+  const code = await cli.ctrlC();
+  expect(leftovers(started)).toEqual([]);
+  expect(cli.output()).not.toContain('Open http');
+  expect([0, 130]).toContain(code);
+  expect(cli.processes().map((p) => p.cmdline)).toEqual([]);
 });
 
 describe('with DATABASE_URL, REDIS_URL and fixed ports', () => {
@@ -91,9 +118,11 @@ describe('with DATABASE_URL, REDIS_URL and fixed ports', () => {
     expect(printed.banner).toContain(redis.url);
     expect((await fetch(`${printed.url}/api/products/1`)).status).toBe(200); // cached in our Redis
 
-    const procs = stackProcesses(cli.child.pid!);
+    const started = cli.processes();
+    expect(started.length).toBeGreaterThanOrEqual(4); // the CLI, catalog, order, main
     expect(await cli.ctrlC()).toBe(0);
-    expect(procs.filter((p) => isAlive(p.pid)).map((p) => p.cmdline)).toEqual([]);
+    expect(leftovers(started)).toEqual([]);
+    expect(cli.processes().map((p) => p.cmdline)).toEqual([]);
 
     // The external servers were not stopped and hold the stack's data.
     const db = new Client({ connectionString: postgres.url.replace(/\/postgres$/, '/catalog_db') });

@@ -1,7 +1,7 @@
 // Process bookkeeping for "nothing left behind" checks, read from /proc (what `ps` shows).
 import fs from 'node:fs';
 
-interface ProcInfo {
+export interface ProcInfo {
   pid: number;
   ppid: number;
   state: string;
@@ -34,28 +34,33 @@ export function isAlive(pid: number): boolean {
   return info !== undefined && info.state !== 'Z';
 }
 
-/** Every descendant of pid (children of children included). */
-export function descendants(pid: number, all = processes()): ProcInfo[] {
-  const out: ProcInfo[] = [];
-  const queue = [pid];
+/** Every descendant of the given processes (children of children included). */
+export function withDescendants(roots: ProcInfo[], all = processes()): ProcInfo[] {
+  const found = new Map(roots.map((p) => [p.pid, p]));
+  const queue = [...roots];
   while (queue.length > 0) {
     const parent = queue.shift()!;
-    for (const child of all.filter((p) => p.ppid === parent)) {
-      out.push(child);
-      queue.push(child.pid);
+    for (const child of all.filter((p) => p.ppid === parent.pid && !found.has(p.pid))) {
+      found.set(child.pid, child);
+      queue.push(child);
     }
   }
-  return out;
+  return [...found.values()];
 }
 
 /**
- * The stack's processes: the CLI's descendants, plus the throwaway PostgreSQL, which pg_ctl detaches
- * (it is re-parented to init in its own session, so no descendant walk or process group finds it).
+ * Processes whose environment holds `variable=value`. The stack's children inherit the CLI's environment,
+ * the detached PostgreSQL too (pg_ctl re-parents it to init in its own session, out of reach of any
+ * descendant walk or process group), so a unique variable finds exactly what one run started. (redis-server
+ * overwrites its environment with its process title: callers add descendants.)
  */
-export function stackProcesses(cliPid: number, postgresPort?: number): ProcInfo[] {
-  const all = processes();
-  const postgres = postgresPort
-    ? all.filter((p) => /\bpostgres\b/.test(p.cmdline) && p.cmdline.includes(`-p ${postgresPort}`))
-    : [];
-  return [...descendants(cliPid, all), ...postgres.flatMap((p) => [p, ...descendants(p.pid, all)])];
+export function processesWithEnv(variable: string, value: string): ProcInfo[] {
+  const entry = `${variable}=${value}`;
+  return processes().filter((p) => {
+    try {
+      return fs.readFileSync(`/proc/${p.pid}/environ`, 'utf8').split('\0').includes(entry);
+    } catch {
+      return false; // exited while we looked
+    }
+  });
 }
