@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { DestinationStream, Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { BaseConfig } from './config/base-schema';
@@ -15,6 +14,7 @@ import { Readiness, type ReadinessCheck, type ReadinessCheckOptions } from './he
 import { installHealthRoutes } from './health/routes';
 import { bodyParsing } from './http/body-parsing';
 import { answerClientErrors } from './http/client-error';
+import { securityHeaders } from './http/security-headers';
 import { requestLifecycle } from './http/request-lifecycle';
 import { createLogger } from './logging/logger';
 import { installRequestLogger } from './logging/request-logger';
@@ -103,7 +103,7 @@ export function createService(options: ServiceOptions): Service {
   installRequestLogger(app.request, logger);
 
   app.use(requestLifecycle({ logger, metrics, drain }));
-  app.use(helmet());
+  app.use(securityHeaders());
   installHealthRoutes(app, {
     readiness,
     timeoutMs: config.READINESS_TIMEOUT_MS,
