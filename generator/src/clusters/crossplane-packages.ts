@@ -21,9 +21,8 @@ import {
 } from '../../imports/kubernetes-clusterproviderconfig-kubernetes.m.crossplane.io';
 import type { ResolvedConfig } from '../config/load';
 import { labApis } from '../crossplane/apis';
-import { KUBERNETES_PROVIDER_CONFIG } from '../crossplane/registration';
 import { MANAGEMENT_SECRET_STORE } from '../crossplane/secrets';
-import { AWS_PROVIDER_CONFIG } from '../crossplane/xr';
+import { AWS_PROVIDER_CONFIG, KUBERNETES_PROVIDER_CONFIG } from '../crossplane/xr';
 
 export const CROSSPLANE_NAMESPACE = 'crossplane-system';
 const REGISTRY = 'xpkg.crossplane.io/crossplane-contrib';

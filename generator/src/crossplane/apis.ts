@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/load';
 import { cacheResources, cacheXrd } from './cache';
 import { databaseResources, databaseXrd } from './database';
 import { eksResources, eksXrd } from './eks';
+import { workloadIdentityResources, workloadIdentityXrd } from './identity';
 import { networkResources, networkXrd } from './network';
 import { registrationResources, registrationXrd } from './registration';
 import {
@@ -24,6 +25,7 @@ export interface LabApi {
 export const labApis: readonly LabApi[] = [
   { xrd: networkXrd, resources: networkResources },
   { xrd: eksXrd, resources: eksResources },
+  { xrd: workloadIdentityXrd, resources: workloadIdentityResources },
   { xrd: databaseXrd, resources: databaseResources },
   { xrd: cacheXrd, resources: cacheResources },
   { xrd: bucketXrd, resources: bucketResources },

@@ -31,6 +31,7 @@ export function labClaims(config: ResolvedConfig, lab: Lab): ManifestObject[] {
       adminPrincipalArn: lab.adminPrincipalArn,
       autoscalerTags: { [`k8s.io/cluster-autoscaler/${lab.id}`]: 'owned' },
     }),
+    xr('WorkloadIdentity', 'workload-identity'),
     xr('Database', 'catalog-db', { databaseName: 'catalog_db' }),
     xr('Database', 'order-db', { databaseName: 'order_db' }),
     xr('Cache', 'redis', { cacheName: 'redis' }),

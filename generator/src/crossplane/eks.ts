@@ -8,7 +8,6 @@ import { OpenIdConnectProvider } from '../../imports/aws-iam-openidconnectprovid
 import type { ResolvedConfig } from '../config/load';
 import { awsManaged, role, roleSelector, trust } from './iam';
 import { subnetLabel } from './network';
-import { workloadRoles } from './identity';
 import {
   AWS_PROVIDER_CONFIG,
   composed,
@@ -25,7 +24,7 @@ export const eksXrd: XrdSpec = {
   kind: 'EksCluster',
   plural: 'eksclusters',
   description:
-    'A lab EKS cluster: control plane, system and app node groups, add-ons, access entries, workload roles.',
+    'A lab EKS cluster: control plane, system and app node groups, add-ons, access entries, OIDC provider.',
   spec: {
     properties: {
       ...labFields,
@@ -225,6 +224,5 @@ export function eksResources(config: ResolvedConfig): ComposedResource[] {
       }),
       [...labPatches({ tags: false }), fromXr('spec.adminPrincipalArn', 'spec.forProvider.principalArn')],
     ),
-    ...workloadRoles(config),
   ];
 }

@@ -2,7 +2,41 @@ import { PodIdentityAssociation } from '../../imports/aws-eks-podidentityassocia
 import { s3BucketName } from '../apps/pod';
 import type { ResolvedConfig } from '../config/load';
 import { awsManaged, role, roleSelector } from './iam';
-import { AWS_PROVIDER_CONFIG, combine, composed, labPatches, type ComposedResource } from './xr';
+import { observe } from './observe';
+import {
+  AWS_PROVIDER_CONFIG,
+  combine,
+  composed,
+  fromXr,
+  labFields,
+  labPatches,
+  toXr,
+  XR_API_VERSION,
+  type ComposedResource,
+  type XrdSpec,
+} from './xr';
+
+export const workloadIdentityXrd: XrdSpec = {
+  kind: 'WorkloadIdentity',
+  plural: 'workloadidentities',
+  description:
+    "IAM roles for the lab's service accounts (IRSA + Pod Identity), least privilege, bound to the EKS cluster <labId>.",
+  spec: { properties: { ...labFields }, required: ['labId', 'region'] },
+  status: { oidcIssuerHost: { type: 'string' } },
+};
+
+/** The lab's EksCluster request (same namespace) tells the OIDC issuer the IRSA trust policies name. */
+export function workloadIdentityResources(config: ResolvedConfig): ComposedResource[] {
+  return [
+    observe(
+      'eks-cluster',
+      { apiVersion: XR_API_VERSION, kind: 'EksCluster', name: 'eks' },
+      { namespaceFrom: 'metadata.namespace' },
+      [toXr('status.atProvider.manifest.status.oidcIssuerHost', 'status.oidcIssuerHost')],
+    ),
+    ...workloadRoles(config),
+  ];
+}
 
 /** A workload's AWS access: the service account it binds and its least-privilege policy. */
 interface WorkloadRole {
@@ -29,6 +63,7 @@ const policyOf = (...Statement: object[]): object => ({ Version: '2012-10-17', S
 export function workloadRoleDefs(config: ResolvedConfig): WorkloadRole[] {
   const bucket = s3BucketName(config);
   const { region, accountId } = config.aws;
+  const reports = config.platform.reports;
   const ownedByLab = { StringEquals: { 'aws:ResourceTag/k8s.io/cluster-autoscaler/enabled': 'true' } };
   return [
     {
@@ -87,6 +122,17 @@ export function workloadRoleDefs(config: ResolvedConfig): WorkloadRole[] {
         ),
       ),
     },
+    // kube-bench (security) and k6 (loadtest) Jobs upload their reports under their own prefix only.
+    ...[
+      { name: 'kube-bench', namespace: 'security' },
+      { name: 'k6', namespace: 'loadtest' },
+    ].map((job) => ({
+      name: job.name,
+      serviceAccount: { namespace: job.namespace, name: job.name },
+      policy: policyOf(
+        allow(['s3:PutObject'], `arn:aws:s3:::${reports.bucket}/${reports.prefix}/${job.name}/*`),
+      ),
+    })),
     {
       // ALBs for Ingresses: load balancers, target groups, and the security groups it creates itself.
       name: 'aws-load-balancer-controller',
@@ -192,14 +238,15 @@ export function workloadRoles(config: ResolvedConfig): ComposedResource[] {
             providerConfigRef: AWS_PROVIDER_CONFIG,
             forProvider: {
               region: config.aws.region,
-              clusterNameSelector: { matchControllerRef: true },
+              clusterName: 'set-by-patch',
               namespace: sa.namespace,
               serviceAccount: sa.name,
               roleArnSelector: roleSelector(`workload-${w.name}`),
             },
           },
         }),
-        labPatches(),
+        // The EKS cluster is named after the lab (src/crossplane/eks.ts).
+        [...labPatches(), fromXr('spec.labId', 'spec.forProvider.clusterName')],
       ),
     ];
   });

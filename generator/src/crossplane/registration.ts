@@ -1,8 +1,11 @@
 import { AccessEntry } from '../../imports/aws-eks-accessentries-eks.aws.m.upbound.io';
 import { AccessPolicyAssociation } from '../../imports/aws-eks-accesspolicyassociations-eks.aws.m.upbound.io';
 import type { ResolvedConfig } from '../config/load';
+import { observe } from './observe';
 import {
   AWS_PROVIDER_CONFIG,
+  KUBERNETES_PROVIDER_CONFIG,
+  XR_API_VERSION,
   combine,
   composed,
   fromXr,
@@ -13,8 +16,6 @@ import {
   type XrdSpec,
 } from './xr';
 
-/** provider-kubernetes talks to the management cluster itself (its own service account). */
-export const KUBERNETES_PROVIDER_CONFIG = { kind: 'ClusterProviderConfig', name: 'in-cluster' } as const;
 /** Add-ons the lab ApplicationSets install (gitops-bridge `enable_<addon>` labels). */
 export const LAB_ADDONS = [
   'argo_rollouts',
@@ -52,38 +53,8 @@ export const registrationXrd: XrdSpec = {
 };
 
 const inLabNamespace: Patch = fromXr('spec.labNamespace', 'metadata.namespace');
-
-/** An observe-only provider-kubernetes Object: reads another object's status into this XR's status. */
-function observe(
-  name: string,
-  target: { apiVersion: string; kind: string; name?: string },
-  reads: Patch[],
-): ComposedResource {
-  return composed(
-    name,
-    {
-      apiVersion: 'kubernetes.m.crossplane.io/v1alpha1',
-      kind: 'Object',
-      spec: {
-        managementPolicies: ['Observe'],
-        providerConfigRef: KUBERNETES_PROVIDER_CONFIG,
-        forProvider: {
-          manifest: {
-            apiVersion: target.apiVersion,
-            kind: target.kind,
-            metadata: { name: target.name ?? 'set-by-patch' },
-          },
-        },
-      },
-    },
-    [
-      inLabNamespace,
-      fromXr('spec.labNamespace', 'spec.forProvider.manifest.metadata.namespace'),
-      ...(target.name ? [] : [fromXr('spec.labId', 'spec.forProvider.manifest.metadata.name')]),
-      ...reads,
-    ],
-  );
-}
+/** The registration is cluster-scoped: what it observes lives in the lab's namespace. */
+const clusterScoped = { namespaceFrom: 'spec.labNamespace', nameFrom: 'spec.labId', placeInNamespace: true };
 
 export function registrationResources(): ComposedResource[] {
   const eks = 'status.atProvider.manifest.status.atProvider';
@@ -95,11 +66,11 @@ export function registrationResources(): ComposedResource[] {
   };
   const region = 'set-by-patch';
   return [
-    observe('eks-cluster', { apiVersion: 'eks.aws.m.upbound.io/v1beta1', kind: 'Cluster' }, [
+    observe('eks-cluster', { apiVersion: 'eks.aws.m.upbound.io/v1beta1', kind: 'Cluster' }, clusterScoped, [
       toXr(`${eks}.endpoint`, 'status.endpoint'),
       toXr(`${eks}.certificateAuthority[0].data`, 'status.caData'),
     ]),
-    observe('network', { apiVersion: 'aws.eks-sre-lab.io/v1alpha1', kind: 'Network', name: 'network' }, [
+    observe('network', { apiVersion: XR_API_VERSION, kind: 'Network', name: 'network' }, clusterScoped, [
       toXr('status.atProvider.manifest.status.vpcId', 'status.vpcId'),
     ]),
     composed(

@@ -17,6 +17,8 @@ export const XR_API_VERSION = `${XR_GROUP}/${XR_VERSION}`;
 /** The ClusterProviderConfig every composed AWS resource names (credentials: clusters/management). */
 export const AWS_PROVIDER_CONFIG = { kind: 'ClusterProviderConfig', name: 'aws' } as const;
 export const LAB_LABEL = 'eks-sre-lab.io/lab';
+/** provider-kubernetes talks to the management cluster itself (its own service account). */
+export const KUBERNETES_PROVIDER_CONFIG = { kind: 'ClusterProviderConfig', name: 'in-cluster' } as const;
 
 /** A function-patch-and-transform patch (the subset the lab uses). */
 export interface Patch {

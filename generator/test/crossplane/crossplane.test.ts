@@ -66,7 +66,7 @@ describe('Crossplane APIs (offline)', () => {
   it('defines v2 namespaced XRDs (cluster-scoped only for the registration) and a Pipeline Composition each', () => {
     expect(
       xrds.map((x) => [(x['spec'] as { names: { kind: string } }).names.kind, x.apiVersion]),
-    ).toHaveLength(8);
+    ).toHaveLength(9);
     for (const xrd of xrds) {
       const spec = xrd['spec'] as { scope: string; names: { kind: string } };
       expect([spec.names.kind, xrd.apiVersion, spec.scope]).toEqual([
@@ -205,7 +205,7 @@ describe('workload identity', () => {
         ].map((m) => m[1]!),
       ),
     );
-    const created = compositionResources(compositionFor('EksCluster'))
+    const created = compositionResources(compositionFor('WorkloadIdentity'))
       .filter((r) => r.base.kind === 'Role')
       .map((r) => r.base.metadata?.annotations?.['crossplane.io/external-name'])
       .filter((n): n is string => n !== undefined);
