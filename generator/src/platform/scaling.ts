@@ -11,6 +11,16 @@ import { hardenedChartDefaults } from './pod-defaults';
 
 export const STORAGE_APP = 'storage-classes';
 
+/**
+ * ASG tags the autoscaler discovers node groups by. EKS puts both on a managed node group's ASG (the
+ * second names the EKS cluster, which the Crossplane composition names after the lab id); the composition
+ * also sets them on the node groups. test/platform-values.test.ts checks the two sides agree.
+ */
+export const autoscalerDiscoveryTags = (clusterName: string): string[] => [
+  'k8s.io/cluster-autoscaler/enabled',
+  `k8s.io/cluster-autoscaler/${clusterName}`,
+];
+
 export const scalingModule = componentModule('scaling', (config) => ({
   helm: [
     {
@@ -31,8 +41,10 @@ export const scalingModule = componentModule('scaling', (config) => ({
       values: {
         cloudProvider: 'aws',
         awsRegion: config.aws.region,
-        // matches k8s.io/cluster-autoscaler/enabled + k8s.io/cluster-autoscaler/<clusterName> on the ASGs
-        autoDiscovery: { clusterName: config.cluster.name },
+        autoDiscovery: {
+          clusterName: config.cluster.name,
+          tags: autoscalerDiscoveryTags(config.cluster.name),
+        },
         rbac: {
           serviceAccount: { name: 'cluster-autoscaler', annotations: irsa(config, 'cluster-autoscaler') },
         },
