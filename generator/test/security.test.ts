@@ -98,7 +98,10 @@ describe('Falco', () => {
     driver: { kind: string };
     falco: { rules_files: string[] };
     customRules: Record<string, string>;
-    falcosidekick: { enabled: boolean; config: { existingSecret: string } };
+    falcosidekick: {
+      enabled: boolean;
+      config: { existingSecret: string; aws: { cloudwatchlogs: { loggroup: string } } };
+    };
   };
 
   it('uses the modern eBPF probe, loads the incubating rules before ours and sends alerts via sidekick', () => {
@@ -109,6 +112,10 @@ describe('Falco', () => {
       files.indexOf('/etc/falco/rules.d'),
     );
     expect(values.falcosidekick.enabled).toBe(true);
+    expect(values.falcosidekick.config.existingSecret).toBe('falcosidekick-slack');
+    expect(values.falcosidekick.config.aws.cloudwatchlogs.loggroup).toBe(
+      `/aws/eks/${labConfig.cluster.name}/security`,
+    );
   });
 
   it('ships our four rules and enables the incubating privileged-container rule', () => {

@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config/load';
 import { componentModule } from './component';
 import { irsa } from './aws';
 import { platformWaves } from './graph';
@@ -8,6 +9,10 @@ import { hardenedChartDefaults } from './pod-defaults';
 // `adot-collector.monitoring:4318`, hence the fixed fullname.
 
 export const ADOT_SERVICE = 'adot-collector';
+
+/** CloudWatch Logs group of a namespace (Fluent Bit creates it, with `platform.logRetentionDays`). */
+export const namespaceLogGroup = (config: ResolvedConfig, namespace: string): string =>
+  `/aws/eks/${config.cluster.name}/${namespace}`;
 
 export const loggingModule = componentModule('logging', (config) => ({
   helm: [
@@ -22,7 +27,7 @@ export const loggingModule = componentModule('logging', (config) => ({
           enabled: true,
           region: config.aws.region,
           logGroupName: `/aws/eks/${config.cluster.name}/unmatched`,
-          logGroupTemplate: `/aws/eks/${config.cluster.name}/$kubernetes['namespace_name']`,
+          logGroupTemplate: namespaceLogGroup(config, "$kubernetes['namespace_name']"),
           logStreamTemplate: "$kubernetes['pod_name'].$kubernetes['container_name']",
           logKey: 'log',
           logRetentionDays: config.platform.logRetentionDays,

@@ -1,10 +1,13 @@
 import type { ResolvedConfig } from '../../config/load';
+import { irsa } from '../aws';
+import { namespaceLogGroup } from '../observability-pipelines';
 import { toYaml } from '../../core/yaml';
 import { labFalcoRules } from './falco-rules';
 
 // Falco with the modern eBPF probe (CO-RE: no kernel headers or driver build on the EKS AMIs), JSON alerts
-// on stdout (Fluent Bit ships them to the `security` log group in CloudWatch Logs) and falcosidekick
-// forwarding to Slack. Stock, incubating (the privileged-container rule) and our rules, in that order.
+// to falcosidekick, which forwards them to Slack and to CloudWatch Logs (stream `falcosidekick` in the
+// security namespace's log group, which Fluent Bit creates with the configured retention). Stock,
+// incubating (the privileged-container rule) and our rules, in that order.
 
 export const FALCO_APP = 'falco';
 /** Secret falcosidekick reads its env from (`existingSecret`): the Slack webhook as SLACK_WEBHOOKURL. */
@@ -49,7 +52,16 @@ export function falcoValues(config: ResolvedConfig): unknown {
           outputformat: 'all',
           messageformat: 'Falco: *{{ .Rule }}* on {{ index .OutputFields "k8s.pod.name" }}',
         },
+        aws: {
+          region: config.aws.region,
+          cloudwatchlogs: {
+            loggroup: namespaceLogGroup(config, 'security'),
+            logstream: 'falcosidekick',
+            minimumpriority: 'notice',
+          },
+        },
       },
+      serviceAccount: { create: true, annotations: irsa(config, 'falcosidekick') },
       webui: { enabled: false },
     },
   };
