@@ -12,6 +12,7 @@ export { faultSettingsSchema, type FaultSettings } from './faults/fault-settings
 export type { FaultState } from './faults/fault-state';
 export type { CheckResult, ReadinessCheck, ReadinessCheckOptions } from './health/readiness';
 export type { Logger } from './logging/logger';
+export { routeLabel, unmatchedRoute } from './metrics/route-label';
 export {
   Decimal,
   fitsMoneyColumn,

@@ -125,6 +125,20 @@ describe('GET /api/events', () => {
   });
 });
 
+describe('GET /api/status route stats', () => {
+  it('names failed requests by their full route template', async () => {
+    // catalog is dead here: the request fails with 502 on the error path, where Express resets req.baseUrl
+    expect((await call(`${gateway.url}/api/products/42`)).status).toBe(502);
+    const routes = (await call(`${gateway.url}/api/status`)).body.routes as {
+      route: string;
+      errors?: number;
+    }[];
+    const names = routes.map((r) => r.route);
+    expect(names).toContain('GET /api/products/:id');
+    expect(names.filter((name) => !/^[A-Z]+ (\/api\/|unmatched)/.test(name))).toEqual([]);
+  });
+});
+
 describe('sessions', () => {
   it('logs in, reads the session from Redis, and logs out', async () => {
     const anonymous = await call(`${gateway.url}/api/session`);
