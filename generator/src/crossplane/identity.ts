@@ -1,6 +1,7 @@
 import { PodIdentityAssociation } from '../../imports/aws-eks-podidentityassociations-eks.aws.m.upbound.io';
 import { s3BucketName } from '../apps/pod';
 import type { ResolvedConfig } from '../config/load';
+import { namespaceLogGroup } from '../platform/observability-pipelines';
 import { awsManaged, role, roleSelector } from './iam';
 import { observe } from './observe';
 import {
@@ -119,6 +120,17 @@ export function workloadRoleDefs(config: ResolvedConfig): WorkloadRole[] {
           ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'],
           '*',
           ownedByLab,
+        ),
+      ),
+    },
+    {
+      // Falco's alerts to CloudWatch Logs: the security namespace's log group only (chart release "falco").
+      name: 'falcosidekick',
+      serviceAccount: { namespace: 'security', name: 'falco-falcosidekick' },
+      policy: policyOf(
+        allow(
+          ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+          `arn:aws:logs:${region}:${accountId}:log-group:${namespaceLogGroup(config, 'security')}:*`,
         ),
       ),
     },
