@@ -63,6 +63,8 @@ export async function profileTarget(
     }
     return { id: t.id, title: t.title, load, serverCpuPercent, profile, syscallsPerRequest };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP_PROFILES=1 keeps the .cpuprofile files for Chrome DevTools / speedscope.
+    if (process.env.BENCH_KEEP_PROFILES === '1') process.stdout.write(`  kept ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
