@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const header = `Run: \`npm run chaos:local${argv.length ? ` -- ${argv.join(' ')}` : ''}\` — ${new Date().toISOString()}, ${Math.round((Date.now() - started) / 1000)} s; down ${o.downSec} s, Redis down ${o.redisDownSec} s, breaker reset ${o.breakerResetMs} ms, ${o.orderWorkers} order + ${o.readWorkers} read workers.`;
   process.stdout.write(`\n${header}\n\n${summary}\n`);
   if (write) {
-    writeJson('chaos-results.json', { options: { ...o, log: undefined }, report });
+    await writeJson('chaos-results.json', { options: { ...o, log: undefined }, report });
     replaceReadmeSection('chaos:results', `${header}\n\n${summary}`);
   }
   return report.ok ? 0 : 1;

@@ -22,7 +22,7 @@ export async function runFuzzBench(o: BenchOptions, argv: string[]): Promise<boo
     ].join('\n');
     log(`\n${markdown}`);
     if (o.write) {
-      writeJson('fuzz-results.json', result);
+      await writeJson('fuzz-results.json', result);
       replaceReadmeSection('bench:fuzz', markdown);
     }
     return result.ok;

@@ -35,7 +35,7 @@ export async function runProfile(o: BenchOptions, argv: string[]): Promise<void>
   ].join('\n');
   log(`\n${markdown}`);
   if (o.write) {
-    writeJson('profile-results.json', { machine: facts, command, profiles });
+    await writeJson('profile-results.json', { machine: facts, command, profiles });
     replaceReadmeSection('bench:profile', markdown);
     log('wrote bench/profile-results.json and the profile section of bench/README.md');
   }

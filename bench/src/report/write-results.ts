@@ -23,6 +23,14 @@ export function replaceReadmeSection(name: string, body: string, readme = join(B
   writeFileSync(readme, next);
 }
 
-export function writeJson(file: string, value: unknown): void {
-  writeFileSync(join(BENCH_DIR, file), `${JSON.stringify(value, null, 2)}\n`);
+/** Writes bench/<file>, formatted by the repo's Prettier (a dev tool: plain JSON when it is absent). */
+export async function writeJson(file: string, value: unknown): Promise<void> {
+  let text = `${JSON.stringify(value, null, 2)}\n`;
+  try {
+    const prettier = await import('prettier');
+    text = await prettier.format(text, { parser: 'json' });
+  } catch {
+    // no Prettier (production install): keep the plain JSON
+  }
+  writeFileSync(join(BENCH_DIR, file), text);
 }

@@ -46,7 +46,7 @@ export async function runBench(o: BenchOptions, argv: string[]): Promise<boolean
     ].join('\n');
     log(`\n${markdown}\n`);
     if (o.write) {
-      writeJson('results.json', { machine: facts, command, options: o, results, floors });
+      await writeJson('results.json', { machine: facts, command, options: o, results, floors });
       replaceReadmeSection('bench:results', markdown);
       log('wrote bench/results.json and the table in bench/README.md');
     }
