@@ -14,9 +14,10 @@ export function syncWave(wave: number): Record<string, string> {
 
 /** Sync waves used across the tree, so components order themselves without knowing each other. */
 export const waves = {
+  // First, so the tools' charts (CreateNamespace=true) never create them without their Pod Security labels.
+  namespaces: -20,
   crdsAndControllers: -10,
   platform: -5,
-  namespaces: -2,
   sharedAnalysis: -1,
   apps: 0,
 } as const;
