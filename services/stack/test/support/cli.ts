@@ -30,8 +30,11 @@ const RUN_VARIABLE = 'STACK_TEST_RUN';
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): RunningCli {
   const run = randomUUID();
+  // In a full `npm test`, other projects' global setup puts their DATABASE_URL / REDIS_URL into the
+  // environment Jest workers inherit: drop them, so the CLI starts its own unless a test passes them.
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, ...env, [RUN_VARIABLE]: run },
+    env: { ...inherited, ...env, [RUN_VARIABLE]: run },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, like a shell job
   });
