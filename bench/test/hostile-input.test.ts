@@ -15,7 +15,7 @@ describe('hostile input', () => {
 
   beforeAll(async () => {
     await ensureBuilt(['services/catalog', 'services/order', 'services/main']);
-    stack = await startStack({ port: 0, seed: false });
+    stack = await startStack({ port: 0, seed: false, web: false }); // the services only: no frontend build needed
   });
 
   afterAll(async () => {

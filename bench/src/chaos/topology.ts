@@ -49,6 +49,7 @@ export async function startChaosTopology(breakerResetMs: number): Promise<ChaosT
     stack = await startStack({
       port: 0,
       seed: false,
+      web: false,
       catalogPort: ports.catalog[0],
       orderPort: ports.order[0],
       mainPort: ports.main[0],

@@ -27,7 +27,7 @@ function stackTarget(
             BENCH_CPU_PROF_DIR: profileDir,
           }
         : {};
-      const stack = await startStack({ port: 0, seed: false, env: { [service]: env } });
+      const stack = await startStack({ port: 0, seed: false, web: false, env: { [service]: env } });
       try {
         const products = await insertBenchProducts(stack.urls.databases.catalog, 1);
         const base = service === 'catalog' ? stack.urls.catalog : stack.urls.main;

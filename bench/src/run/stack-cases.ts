@@ -24,6 +24,7 @@ export async function startStackCases(
   const stack = await startStack({
     port: 0,
     seed: false,
+    web: false,
     env: { catalog: levels, order: levels, main: levels },
   });
   const { urls, handles } = stack;

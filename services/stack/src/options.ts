@@ -24,6 +24,8 @@ export const stackOptionsSchema = z.object({
   webRoot: z.string().min(1).optional(),
   /** Extra environment per service, e.g. { main: { LOG_LEVEL: 'debug' } }. */
   env: z.partialRecord(z.enum(['catalog', 'order', 'main']), z.record(z.string(), z.string())).default({}),
+  /** Serve the built frontend; bench, chaos and fuzz runs need only the services (and no frontend build). */
+  web: z.boolean().default(true),
   /** Forward service logs to this process's stderr. */
   verbose: z.boolean().default(false),
 });

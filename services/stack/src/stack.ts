@@ -32,12 +32,14 @@ export interface StackHandles {
   catalog: NodeServiceHandle;
   order: NodeServiceHandle;
   main: NodeServiceHandle;
-  frontend: WebServerHandle;
+  /** Absent with `web: false`. */
+  frontend?: WebServerHandle;
 }
 
 export interface StackUrls {
-  /** Open this in a browser. */
-  frontend: string;
+  /** Open this in a browser (absent with `web: false`). */
+  frontend?: string;
+  /** The gateway's API: through the web server, or straight at the gateway with `web: false`. */
   api: string;
   catalog: string;
   order: string;
@@ -111,19 +113,21 @@ export async function startStack(input: StackOptions = {}): Promise<Stack> {
       AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
       BREAKER_RESET_MS: String(options.breakerResetMs),
     });
-    const frontend = track(
-      await startWebServer({
-        root: options.webRoot ?? path.join(REPO, 'services/frontend/dist/web'),
-        apiUrl: main.url,
-        host: options.host,
-        port: options.port,
-      }),
-    );
+    const frontend = options.web
+      ? track(
+          await startWebServer({
+            root: options.webRoot ?? path.join(REPO, 'services/frontend/dist/web'),
+            apiUrl: main.url,
+            host: options.host,
+            port: options.port,
+          }),
+        )
+      : undefined;
 
     return {
       urls: {
-        frontend: frontend.url,
-        api: `${frontend.url}/api`,
+        frontend: frontend?.url,
+        api: `${frontend?.url ?? main.url}/api`,
         catalog: catalog.url,
         order: order.url,
         main: main.url,

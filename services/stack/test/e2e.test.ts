@@ -44,7 +44,7 @@ describe('shop in a real browser', () => {
   };
 
   it('browses the catalog, orders from the cart, finds the order under my orders and by its number', async () => {
-    await page.goto(stack.urls.frontend);
+    await page.goto(stack.urls.frontend!);
     const cards = page.getByRole('list', { name: 'Products' }).getByRole('listitem');
     await cards.first().waitFor();
     expect(await cards.count()).toBeGreaterThan(1);
@@ -97,7 +97,7 @@ describe('shop in a real browser', () => {
   });
 
   it('works from the keyboard alone: tab to a product, add it, open the cart', async () => {
-    await page.goto(stack.urls.frontend);
+    await page.goto(stack.urls.frontend!);
     await page.getByRole('list', { name: 'Products' }).getByRole('listitem').first().waitFor();
     const before = await cartCount(page);
     const label = await tabUntil(page, (el) => el.tag === 'BUTTON' && el.label.startsWith('Add to cart'));
@@ -171,7 +171,7 @@ describe('shop in a real browser', () => {
     await stack.stop();
     expect(pids.filter(isAlive)).toEqual([]);
     expect(dirs.filter((d) => fs.existsSync(d))).toEqual([]);
-    await expect(fetch(stack.urls.frontend)).rejects.toThrow();
+    await expect(fetch(stack.urls.frontend!)).rejects.toThrow();
   });
 });
 
