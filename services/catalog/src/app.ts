@@ -1,4 +1,4 @@
-import { createService, type Service } from '@eks-sre-lab/kit';
+import { createService, databaseOutage, type Service } from '@eks-sre-lab/kit';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
@@ -49,7 +49,13 @@ export async function createCatalog(
   config: CatalogConfig,
   options: CreateCatalogOptions = {},
 ): Promise<Catalog> {
-  const service = createService({ name: 'catalog', config, logDestination: options.logDestination });
+  const service = createService({
+    name: 'catalog',
+    config,
+    logDestination: options.logDestination,
+    // A dropped or refused PostgreSQL connection is an outage (503 + Retry-After), not a 500.
+    errorMappers: [databaseOutage({ dependency: 'postgres' })],
+  });
   const { logger, registry } = service;
   const metrics = createCatalogMetrics(registry);
 

@@ -7,6 +7,12 @@ export { kitEndpoints, defaultPorts } from './contract';
 export { HttpProblem, problem, type FieldError, type ProblemOptions } from './errors/http-problem';
 export { parseInput, fieldErrors } from './errors/parse-input';
 export { sendProblem } from './errors/send-problem';
+export {
+  databaseOutage,
+  isDatabaseConnectionError,
+  type DatabaseOutageOptions,
+  type ErrorMapper,
+} from './errors/database-outage';
 export { INT4_MAX, idempotencyKeySchema, queryInt, serialIdParam, text, userIdSchema } from './input/schemas';
 export { faultSettingsSchema, type FaultSettings } from './faults/fault-settings';
 export type { FaultState } from './faults/fault-state';

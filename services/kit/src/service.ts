@@ -5,6 +5,7 @@ import type { DestinationStream, Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { BaseConfig } from './config/base-schema';
 import { kitEndpoints } from './contract';
+import type { ErrorMapper } from './errors/database-outage';
 import { notFoundHandler, problemErrorHandler } from './errors/handlers';
 import { createFaultAdminApp } from './faults/admin-app';
 import { faultMiddleware } from './faults/fault-middleware';
@@ -34,6 +35,8 @@ export interface ServiceOptions {
   bodyLimit?: string | number;
   /** Media types routes parse themselves instead of 415; `multipart/form-data` by default. */
   passthroughContentTypes?: string[];
+  /** Extra error → problem mappings, e.g. `databaseOutage()` for services with a database. */
+  errorMappers?: ErrorMapper[];
 }
 
 export interface ListeningAddresses {
@@ -128,7 +131,7 @@ export function createService(options: ServiceOptions): Service {
 
   async function listen(): Promise<ListeningAddresses> {
     app.use(notFoundHandler);
-    app.use(problemErrorHandler);
+    app.use(problemErrorHandler(options.errorMappers));
     server = createServer(app);
     answerClientErrors(server);
     // Longer than the AWS ALB idle timeout (60 s): the load balancer, not us, closes idle connections,

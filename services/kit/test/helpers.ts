@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { baseConfigSchema, createService, parseConfig, type Service } from '../src';
+import { baseConfigSchema, createService, parseConfig, type Service, type ServiceOptions } from '../src';
 
 /** Collects pino's JSON lines. */
 export class LogCapture extends Writable {
@@ -29,10 +29,11 @@ export interface Running {
 export async function startService(
   env: Record<string, string> = {},
   setup: (service: Service) => void = () => {},
+  options: Pick<ServiceOptions, 'errorMappers'> = {},
 ): Promise<Running> {
   const config = parseConfig(baseConfigSchema, { HOST: '127.0.0.1', PORT: '0', ADMIN_PORT: '0', ...env });
   const logs = new LogCapture();
-  const service = createService({ name: 'kit-test', config, logDestination: logs });
+  const service = createService({ name: 'kit-test', config, logDestination: logs, ...options });
   setup(service);
   const { port, adminPort } = await service.listen();
   return {

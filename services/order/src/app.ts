@@ -1,4 +1,10 @@
-import { createService, type ListeningAddresses, type Logger, type Service } from '@eks-sre-lab/kit';
+import {
+  createService,
+  databaseOutage,
+  type ListeningAddresses,
+  type Logger,
+  type Service,
+} from '@eks-sre-lab/kit';
 import type { DestinationStream } from 'pino';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -44,7 +50,13 @@ function watchRedis(redis: Redis, log: Logger): void {
 
 /** Wires the order service: database (and migrations), Redis publisher, outbox relay, routes, metrics. */
 export async function createOrderApp(config: OrderConfig, options: OrderAppOptions = {}): Promise<OrderApp> {
-  const service = createService({ name: 'order', config, logDestination: options.logDestination });
+  const service = createService({
+    name: 'order',
+    config,
+    logDestination: options.logDestination,
+    // A dropped or refused PostgreSQL connection is an outage (503 + Retry-After), not a 500.
+    errorMappers: [databaseOutage({ dependency: 'postgres' })],
+  });
   const log = service.logger;
   const dataSource = await createDataSource({
     url: config.DATABASE_URL,

@@ -34,6 +34,6 @@ export function createFaultAdminApp(faults: FaultState, logger: Logger): Express
     res.status(204).end();
   });
   app.use(notFoundHandler);
-  app.use(problemErrorHandler);
+  app.use(problemErrorHandler());
   return app;
 }

@@ -14,6 +14,8 @@ export interface DownstreamRequest {
 export interface DownstreamResponse {
   status: number;
   contentType: string | undefined;
+  /** `Retry-After` of a 503/429, relayed to the gateway's client. */
+  retryAfter: string | undefined;
   body: Buffer;
 }
 
@@ -24,7 +26,7 @@ export interface HttpClientOptions {
   socketTimeoutMs: number;
 }
 
-/** A 5xx answer from a downstream: counted as a failure by the breaker, answered 502. */
+/** A 5xx answer from a downstream: counted as a failure by the breaker, answered 502 (503 passes through). */
 export class DownstreamHttpError extends Error {
   constructor(
     readonly downstream: string,
@@ -71,7 +73,12 @@ export class HttpClient {
       signal,
     });
     const buffer = Buffer.from(await res.body.arrayBuffer());
-    const response = { status: res.statusCode, contentType: headerValue(res.headers), body: buffer };
+    const response: DownstreamResponse = {
+      status: res.statusCode,
+      contentType: headerValue(res.headers, 'content-type'),
+      retryAfter: headerValue(res.headers, 'retry-after'),
+      body: buffer,
+    };
     if (response.status >= 500) throw new DownstreamHttpError(this.name, response);
     return response;
   }
@@ -81,8 +88,8 @@ export class HttpClient {
   }
 }
 
-function headerValue(headers: IncomingHttpHeaders): string | undefined {
-  const value = headers['content-type'];
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
