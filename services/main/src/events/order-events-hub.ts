@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Log } from '../orders/place-order';
 
+const SUBSCRIBE_RETRY_MS = 1_000;
+
 /**
  * Relays order status events from Redis pub/sub to server-sent-event clients. One subscriber connection
  * serves every client; the channel is subscribed while at least one client listens, and one timer sends
@@ -11,6 +13,7 @@ export class OrderEventsHub {
   private readonly clients = new Set<Response>();
   private subscriber: Redis | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  private resubscribe: NodeJS.Timeout | undefined;
   /** Serializes SUBSCRIBE/UNSUBSCRIBE as clients come and go. */
   private subscription: Promise<unknown> = Promise.resolve();
 
@@ -59,18 +62,35 @@ export class OrderEventsHub {
   }
 
   private startListening(): void {
+    this.queueSubscribe();
+    this.heartbeat ??= setInterval(() => this.broadcast(`: heartbeat ${Date.now()}\n\n`), this.heartbeatMs);
+  }
+
+  /**
+   * SUBSCRIBE, and while it fails (Redis down) and clients listen, try again every
+   * SUBSCRIBE_RETRY_MS: the streams stay open on heartbeats and events flow once Redis is back. (ioredis
+   * re-subscribes by itself only channels that were subscribed before the connection dropped.)
+   */
+  private queueSubscribe(): void {
     const subscriber = this.ensureSubscriber();
     this.subscription = this.subscription
       .then(() => subscriber.subscribe(this.channel))
-      .catch((error) => {
-        this.log.error({ err: error }, 'order events: subscribe failed');
+      .catch((error: unknown) => {
+        this.log.warn({ err: error }, 'order events: subscribe failed, retrying');
+        if (this.clients.size === 0) return;
+        clearTimeout(this.resubscribe);
+        this.resubscribe = setTimeout(() => {
+          this.resubscribe = undefined;
+          if (this.clients.size > 0) this.queueSubscribe();
+        }, SUBSCRIBE_RETRY_MS);
       });
-    this.heartbeat ??= setInterval(() => this.broadcast(`: heartbeat ${Date.now()}\n\n`), this.heartbeatMs);
   }
 
   private stopListening(): void {
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
+    clearTimeout(this.resubscribe);
+    this.resubscribe = undefined;
     const subscriber = this.subscriber;
     if (!subscriber) return;
     this.subscription = this.subscription

@@ -51,7 +51,9 @@ export class OrderPlacement {
     const print = fingerprint(input);
     const claim = await this.idempotency.begin(key, print).catch((error: unknown) => {
       log.error({ err: error }, 'idempotency store unavailable');
-      throw new HttpProblem(503, 'orders are unavailable: the idempotency store (Redis) does not answer');
+      throw new HttpProblem(503, 'orders are unavailable: the idempotency store (Redis) does not answer', {
+        retryAfterSeconds: 5,
+      });
     });
     if (claim.kind === 'mismatch') {
       throw new HttpProblem(409, 'this Idempotency-Key was already used with a different request');

@@ -6,7 +6,7 @@ import { HttpProblem, parseInput, userIdSchema } from '@eks-sre-lab/kit';
 const loginSchema = z.strictObject({ userId: userIdSchema });
 
 function sessionOf(req: Request) {
-  if (!req.session) throw new HttpProblem(503, 'the session store is unavailable');
+  if (!req.session) throw new HttpProblem(503, 'the session store is unavailable', { retryAfterSeconds: 5 });
   return req.session;
 }
 

@@ -1,7 +1,6 @@
 import session from 'express-session';
 import type { Redis } from 'ioredis';
 import type { RequestHandler } from 'express';
-import { HttpProblem } from '@eks-sre-lab/kit';
 import { sessionSecret, type Config } from '../config';
 import { RedisSessionStore } from './redis-session-store';
 
@@ -29,9 +28,7 @@ export function sessionMiddleware(config: Config, redis: Redis): RequestHandler 
       maxAge: config.SESSION_TTL_SECONDS * 1000,
     },
   });
-  // A store failure (Redis down) is a 503, not the 500 express-session would raise.
-  return (req, res, next) =>
-    middleware(req, res, (error?: unknown) =>
-      error ? next(new HttpProblem(503, 'the session store (Redis) does not answer')) : next(),
-    );
+  // Store failures arrive as 503 problems (RedisSessionStore); anything else express-session raises is
+  // passed on as it is.
+  return middleware;
 }
