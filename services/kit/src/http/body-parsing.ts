@@ -32,7 +32,8 @@ export function bodyParsing({ limit, passthroughTypes }: BodyParsingOptions): Re
     const type = req.headers['content-type'] ?? '';
     if (jsonType.test(type)) {
       const charset = charsetParam.exec(type)?.[1]?.toLowerCase();
-      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      // body-parser accepts only `utf-*` names too: `utf8` would be its 415 with another message.
+      if (charset !== undefined && charset !== 'utf-8') {
         next(new HttpProblem(415, `unsupported charset "${charset}": send UTF-8 JSON`));
         return;
       }
