@@ -41,6 +41,11 @@ describe('product CRUD', () => {
     const read = await api<ProductDto>(base, 'GET', created.headers.get('location') ?? '');
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
+    // The second read is a cache hit, sent as the stored JSON text: same body, same content type.
+    const hit = await api<ProductDto>(base, 'GET', created.headers.get('location') ?? '');
+    expect(hit.body).toEqual(created.body);
+    expect(hit.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(read.headers.get('content-type')).toBe('application/json; charset=utf-8');
 
     const replaced = await api<ProductDto>(base, 'PUT', `/catalog/products/${created.body.id}`, {
       name: 'Renamed Widget',

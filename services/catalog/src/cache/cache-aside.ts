@@ -53,11 +53,20 @@ export class CacheAside {
   }
 
   async get<T>(key: CacheKey, load: () => Promise<T | undefined>): Promise<T | undefined> {
+    const json = await this.getJson(key, load);
+    return json === undefined ? undefined : (JSON.parse(json) as T);
+  }
+
+  /**
+   * Like `get`, but answers the value as JSON text: a hit is the stored string as it is (no parse and
+   * re-serialize per request), a miss is serialized once, for the cache and the response alike.
+   */
+  async getJson<T>(key: CacheKey, load: () => Promise<T | undefined>): Promise<string | undefined> {
     const { metrics } = this.options;
     const cached = await this.read(key);
     if (cached && cached.value !== null) {
       metrics.cacheHits.inc({ cache: key.cache });
-      return JSON.parse(cached.value) as T;
+      return cached.value;
     }
     metrics.cacheMisses.inc({ cache: key.cache });
     const generation = cached?.generation;
@@ -65,8 +74,10 @@ export class CacheAside {
     const flightKey = `${key.namespace}\u0000${generation ?? '?'}\u0000${key.entry}`;
     return this.flights.run(flightKey, async () => {
       const value = await load();
-      if (value !== undefined && generation !== undefined) await this.store(key, generation, value);
-      return value;
+      if (value === undefined) return undefined;
+      const json = JSON.stringify(value);
+      if (generation !== undefined) await this.store(key, generation, json);
+      return json;
     });
   }
 
@@ -94,13 +105,13 @@ export class CacheAside {
     }
   }
 
-  private async store(key: CacheKey, generation: string, value: unknown): Promise<void> {
+  private async store(key: CacheKey, generation: string, json: string): Promise<void> {
     try {
       await this.redis.cacheWriteIfGeneration(
         this.generationKey(key.namespace),
         this.entryKey(key.namespace, generation, key.entry),
         generation,
-        JSON.stringify(value),
+        json,
         this.options.ttlSeconds,
       );
     } catch (err) {

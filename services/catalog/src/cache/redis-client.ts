@@ -20,6 +20,9 @@ export function createRedisClient({ url, commandTimeoutMs, logger }: RedisClient
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     lazyConnect: true,
+    // Commands issued in the same event-loop tick (concurrent requests' cache reads) go out in one write
+    // and come back in one read: fewer syscalls per request under load, no change for a lone request.
+    enableAutoPipelining: true,
   });
   let lastError = '';
   redis.on('error', (err: Error) => {

@@ -1,19 +1,24 @@
 import { parseInput } from '@eks-sre-lab/kit';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { idParamsSchema, listQuerySchema, productInputSchema, quantitySchema } from './schemas';
 import type { ProductService } from './service';
+
+/** Sends JSON text as `res.json` would send the value it came from. */
+function sendJson(res: Response, json: string): void {
+  res.type('application/json').send(json);
+}
 
 /** `/products` routes; every input is parsed by a strict zod schema before it reaches the service. */
 export function productRoutes(products: ProductService): Router {
   const router = Router();
 
   router.get('/products', async (req, res) => {
-    res.json(await products.list(parseInput(listQuerySchema, req.query, 'query')));
+    sendJson(res, await products.listJson(parseInput(listQuerySchema, req.query, 'query')));
   });
 
   router.get('/products/:id', async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
-    res.json(await products.get(id));
+    sendJson(res, await products.getJson(id));
   });
 
   router.post('/products', async (req, res) => {

@@ -35,26 +35,28 @@ export class ProductService {
     private readonly cache: CacheAside,
   ) {}
 
-  async get(id: number): Promise<ProductDto> {
-    const product = await this.cache.get(
+  /** The product as JSON text (cache hits are sent as stored). */
+  async getJson(id: number): Promise<string> {
+    const json = await this.cache.getJson(
       { cache: 'product', namespace: productNamespace(id), entry: '' },
       async () => {
         const found = await this.repository.findById(id);
         return found ? toProductDto(found) : undefined;
       },
     );
-    if (!product) throw notFound(id);
-    return product;
+    if (json === undefined) throw notFound(id);
+    return json;
   }
 
-  async list(query: ListQuery): Promise<ProductPage> {
+  /** A page of products as JSON text. */
+  async listJson(query: ListQuery): Promise<string> {
     const key = { cache: 'list', namespace: LIST_NAMESPACE, entry: listEntry(query) };
-    const page = await this.cache.get(key, async () => {
+    const json = await this.cache.getJson(key, async (): Promise<ProductPage> => {
       const { items, total } = await this.repository.list(query);
       return { items: items.map(toProductDto), total, limit: query.limit, offset: query.offset };
     });
     // The loader always returns a page; `undefined` cannot come back.
-    return page as ProductPage;
+    return json as string;
   }
 
   async create(input: ProductInput): Promise<ProductDto> {
