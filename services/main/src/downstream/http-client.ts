@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import type { IncomingHttpHeaders } from 'node:http';
+import { CollectHandler, type CollectedResponse } from './collect-handler';
 
 export interface DownstreamRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -11,13 +11,8 @@ export interface DownstreamRequest {
   timeoutMs?: number;
 }
 
-export interface DownstreamResponse {
-  status: number;
-  contentType: string | undefined;
-  /** `Retry-After` of a 503/429, relayed to the gateway's client. */
-  retryAfter: string | undefined;
-  body: Buffer;
-}
+/** A downstream answer, read whole (`retryAfter`: of a 503/429, relayed to the gateway's client). */
+export type DownstreamResponse = CollectedResponse;
 
 export interface HttpClientOptions {
   connections: number;
@@ -65,20 +60,10 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
     }
     const signal = request.timeoutMs === undefined ? undefined : AbortSignal.timeout(request.timeoutMs);
-    const res = await this.pool.request({
-      method: request.method,
-      path: request.path,
-      headers,
-      body,
-      signal,
+    const response = await new Promise<DownstreamResponse>((resolve, reject) => {
+      const options = { method: request.method, path: request.path, headers, body };
+      this.pool.dispatch(options, new CollectHandler(resolve, reject, signal));
     });
-    const buffer = Buffer.from(await res.body.arrayBuffer());
-    const response: DownstreamResponse = {
-      status: res.statusCode,
-      contentType: headerValue(res.headers, 'content-type'),
-      retryAfter: headerValue(res.headers, 'retry-after'),
-      body: buffer,
-    };
     if (response.status >= 500) throw new DownstreamHttpError(this.name, response);
     return response;
   }
@@ -86,11 +71,6 @@ export class HttpClient {
   async close(): Promise<void> {
     await this.pool.close();
   }
-}
-
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 export function parseJson<T>(response: DownstreamResponse): T {
