@@ -1,4 +1,10 @@
-import { startPostgres, startTcpProxy, type PostgresHandle, type TcpProxyHandle } from '@eks-sre-lab/harness';
+import {
+  startPostgres,
+  startTcpProxy,
+  waitUntil,
+  type PostgresHandle,
+  type TcpProxyHandle,
+} from '@eks-sre-lab/harness';
 import type { ProductDto } from '../src/products/dto';
 import { api, sampleProduct, startCatalog, type JsonResponse, type RunningCatalog } from './support/catalog';
 
@@ -32,14 +38,6 @@ function expectOutage(reply: JsonResponse<Record<string, unknown>>): void {
   expect(reply.body.detail).toMatch(/postgres unavailable/);
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const categoriesOk = async () => (await api(running.url, 'GET', '/catalog/categories')).status === 200;
 
 describe('PostgreSQL connection lost', () => {
@@ -57,7 +55,7 @@ describe('PostgreSQL connection lost', () => {
     expect(ready.body.checks.redis?.status).toBe('up');
 
     await proxy.setDown(false);
-    await waitFor(categoriesOk);
+    await waitUntil(categoriesOk, { what: 'PostgreSQL reachable again', timeoutMs: 15_000 });
     expect((await api(running.url, 'GET', '/readyz')).status).toBe(200);
     expect((await api(running.url, 'POST', '/catalog/products', sampleProduct)).status).toBe(201);
   });
@@ -76,7 +74,7 @@ describe('PostgreSQL connection lost', () => {
     }
     await restart;
     expect(statuses).toContain(503);
-    await waitFor(categoriesOk);
+    await waitUntil(categoriesOk, { what: 'PostgreSQL reachable again', timeoutMs: 15_000 });
     expect((await api(running.url, 'GET', '/readyz')).status).toBe(200);
   });
 });

@@ -1,4 +1,10 @@
-import { startPostgres, startTcpProxy, type PostgresHandle, type TcpProxyHandle } from '@eks-sre-lab/harness';
+import {
+  startPostgres,
+  startTcpProxy,
+  waitUntil,
+  type PostgresHandle,
+  type TcpProxyHandle,
+} from '@eks-sre-lab/harness';
 import { call, createOrder, sampleOrder, type Reply } from './support/http';
 import { startOrderApp, type RunningOrderApp } from './support/order-app';
 
@@ -28,14 +34,6 @@ function expectOutage(reply: Reply): void {
   expect(reply.body.detail).toMatch(/postgres unavailable/);
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('PostgreSQL connection lost', () => {
   it('answers 503 problem+json with Retry-After, reports unready, and recovers when it returns', async () => {
     const order = await createOrder(running.url);
@@ -50,7 +48,7 @@ describe('PostgreSQL connection lost', () => {
     expect(ready.body.checks.postgres?.status).toBe('down');
 
     await proxy.setDown(false);
-    await waitFor(readOk);
+    await waitUntil(readOk, { what: 'PostgreSQL reachable again', timeoutMs: 15_000 });
     expect((await call(running.url, 'GET', '/readyz')).status).toBe(200);
     expect((await call(running.url, 'PUT', `/orders/${order.id}/status`, { status: 'paid' })).status).toBe(
       200,
@@ -71,7 +69,10 @@ describe('PostgreSQL connection lost', () => {
     }
     await restart;
     expect(statuses).toContain(503);
-    await waitFor(async () => (await call(running.url, 'GET', `/orders/${order.id}`)).status === 200);
+    await waitUntil(async () => (await call(running.url, 'GET', `/orders/${order.id}`)).status === 200, {
+      what: 'PostgreSQL reachable again',
+      timeoutMs: 15_000,
+    });
     expect((await call(running.url, 'GET', '/readyz')).status).toBe(200);
   });
 });
