@@ -29,4 +29,5 @@ export {
   moneySchema,
   sumMoney,
 } from './money/money';
+export { traceHeaders } from './tracing/outgoing-headers';
 export { createService, type ListeningAddresses, type Service, type ServiceOptions } from './service';

@@ -35,7 +35,7 @@ interface ProxyAnswer {
   upstream: { traceparent: string | null };
 }
 
-test('global fetch carries traceparent with the request trace id (no exporter configured)', async () => {
+test('an outgoing call with traceHeaders(req) carries traceparent with the request trace id (no exporter configured)', async () => {
   const started = await startFixture({ UPSTREAM_URL: upstreamUrl });
   child = started.child;
   const traceId = '0af7651916cd43dd8448eb211c80319c';
@@ -52,6 +52,9 @@ test('global fetch carries traceparent with the request trace id (no exporter co
     (l) => l.requestId === 'trace-test-1' && l.msg === 'request completed',
   );
   expect(line.traceId).toBe(traceId);
+  // A handler's own line (req.log) carries the same ids, with no async context involved.
+  const handlerLine = await child.waitForLine((l) => l.requestId === 'trace-test-1' && l.msg === 'proxying');
+  expect(handlerLine).toMatchObject({ traceId, spanId: answer.spanId });
 
   // Without an incoming traceparent a new trace starts, and still propagates.
   const fresh = (await (await fetch(`${started.url}/proxy`)).json()) as ProxyAnswer;
@@ -59,7 +62,7 @@ test('global fetch carries traceparent with the request trace id (no exporter co
   expect(fresh.upstream.traceparent).toBe(`00-${fresh.traceId}-${fresh.spanId}-00`);
 });
 
-test('with OTEL_EXPORTER_OTLP_ENDPOINT set, spans are exported over OTLP/HTTP and fetch still propagates', async () => {
+test('with OTEL_EXPORTER_OTLP_ENDPOINT set, spans are exported over OTLP/HTTP and fetch propagates once', async () => {
   const received: { url: string; body: string }[] = [];
   const collector = createServer((req, res) => {
     let body = '';
@@ -84,6 +87,7 @@ test('with OTEL_EXPORTER_OTLP_ENDPOINT set, spans are exported over OTLP/HTTP an
     const [, upstreamTrace, upstreamParent] = (answer.upstream.traceparent ?? '').split('-');
     expect(upstreamTrace).toBe(traceId);
     expect(upstreamParent).not.toBe(answer.spanId); // the client span of the fetch sits in between
+    expect(answer.upstream.traceparent).not.toContain(','); // injected once, not also by traceHeaders(req)
 
     child.process.kill('SIGTERM'); // shutdown flushes the batch processor
     expect(await child.exited).toBe(0);

@@ -48,6 +48,7 @@ export function requestLifecycle({ logger, metrics, drain }: LifecycleDeps): Req
     const trace = resolveRequestTrace(req.headers.traceparent);
     req.traceId = trace.traceId;
     req.spanId = trace.spanId;
+    req.traceFlags = trace.traceFlags;
     drain.begin(res);
     res.on('close', () => {
       drain.end(res);
@@ -56,6 +57,7 @@ export function requestLifecycle({ logger, metrics, drain }: LifecycleDeps): Req
       metrics.observe(req.method, route, res.statusCode, ms / 1000);
       logCompletion(logger, req, res, route, ms);
     });
+    // Only when spans are exported (an AsyncLocalStorage context manager is registered).
     if (trace.context) context.with(trace.context, next);
     else next();
   };

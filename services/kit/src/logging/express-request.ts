@@ -11,6 +11,8 @@ declare global {
       traceId: string;
       /** Span id of this service's hop; the parent of outgoing calls. */
       spanId: string;
+      /** W3C trace flags of this request as two hex digits (`01` sampled by the caller, else `00`). */
+      traceFlags: string;
       /** pino child logger carrying `requestId`, `traceId` and `spanId`. */
       log: Logger;
     }

@@ -5,7 +5,9 @@ import { tracingState } from './state';
 export interface RequestTrace {
   traceId: string;
   spanId: string;
-  /** Context to run the rest of the request in (so outgoing calls carry `traceparent`), if any. */
+  /** W3C trace flags as two hex digits: the caller's sampled bit, `00` for a new trace. */
+  traceFlags: string;
+  /** Context to run the rest of the request in (only when spans are exported), if any. */
   context: Context | undefined;
 }
 
@@ -14,23 +16,26 @@ const invalidTraceId = '00000000000000000000000000000000';
 
 /**
  * Trace ids of one incoming request. When spans are exported, the HTTP instrumentation already made a
- * server span and we use it. Otherwise no span is created (nothing would read it): the caller's trace id
- * (from `traceparent`) is kept, this hop gets a fresh span id, and that span context is made active so
- * outgoing requests propagate it — the cheap path for the hot loop.
+ * server span and we use it. Otherwise no span and no context is created (nothing would read them): the
+ * caller's trace id (from `traceparent`) is kept and this hop gets a fresh span id, which outgoing calls
+ * name as their parent through `traceHeaders(req)` — the cheap path for the hot loop.
  */
 export function resolveRequestTrace(traceparent: string | string[] | undefined): RequestTrace {
   if (tracingState.exporting) {
     const active = trace.getActiveSpan()?.spanContext();
     if (active && trace.isSpanContextValid(active)) {
-      return { traceId: active.traceId, spanId: active.spanId, context: undefined };
+      const traceFlags = (active.traceFlags & TraceFlags.SAMPLED) === 0 ? '00' : '01';
+      return { traceId: active.traceId, spanId: active.spanId, traceFlags, context: undefined };
     }
   }
   const match = typeof traceparent === 'string' ? traceparentPattern.exec(traceparent) : null;
   const parentTraceId = match?.[1];
   const traceId = parentTraceId && parentTraceId !== invalidTraceId ? parentTraceId : newTraceId();
   const spanId = newSpanId();
-  if (!tracingState.propagating) return { traceId, spanId, context: undefined };
-  const flags = match?.[2] ? parseInt(match[2], 16) & TraceFlags.SAMPLED : TraceFlags.NONE;
+  const sampled = match?.[2] ? (parseInt(match[2], 16) & TraceFlags.SAMPLED) !== 0 : false;
+  const traceFlags = sampled ? '01' : '00';
+  if (!tracingState.exporting) return { traceId, spanId, traceFlags, context: undefined };
+  const flags = sampled ? TraceFlags.SAMPLED : TraceFlags.NONE;
   const ctx = trace.setSpanContext(context.active(), { traceId, spanId, traceFlags: flags, isRemote: false });
-  return { traceId, spanId, context: ctx };
+  return { traceId, spanId, traceFlags, context: ctx };
 }

@@ -1,8 +1,10 @@
 /** What `initTracing` set up; read by the per-request code (kept dependency-free). */
 export const tracingState = {
-  /** A context manager and the W3C propagator are registered: outgoing calls carry `traceparent`. */
-  propagating: false,
-  /** Spans are exported: the HTTP instrumentation creates a server span per request. */
+  /**
+   * Spans are exported: the SDK, its AsyncLocalStorage context manager and the http/undici
+   * instrumentations are registered, so outgoing calls get `traceparent` from the active context.
+   * Otherwise nothing is registered and callers pass `traceHeaders(req)` explicitly.
+   */
   exporting: false,
   shutdown: async (): Promise<void> => {},
 };

@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import { HttpProblem } from '@eks-sre-lab/kit';
+import type { Request, Response } from 'express';
+import { HttpProblem, traceHeaders } from '@eks-sre-lab/kit';
 import { errorCode, type Downstream } from './downstream';
 import { DownstreamHttpError, type DownstreamResponse } from './http-client';
 
@@ -61,11 +61,19 @@ export function relay(res: Response, response: DownstreamResponse): void {
   res.end(response.body);
 }
 
-/** GET `path` on the downstream and relay its answer; failures become the gateway's problem answers. */
-export async function proxyGet(res: Response, downstream: Downstream, path: string): Promise<void> {
+/**
+ * GET `path` on the downstream, continuing `req`'s trace, and relay its answer; failures become the
+ * gateway's problem answers.
+ */
+export async function proxyGet(
+  req: Request,
+  res: Response,
+  downstream: Downstream,
+  path: string,
+): Promise<void> {
   let response: DownstreamResponse;
   try {
-    response = await downstream.call({ method: 'GET', path });
+    response = await downstream.call({ method: 'GET', path, headers: traceHeaders(req) });
   } catch (error) {
     throw downstreamProblem(downstream, error);
   }

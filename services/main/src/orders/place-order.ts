@@ -20,6 +20,12 @@ export interface Log {
   error(details: object, message: string): void;
 }
 
+/** What the saga takes from the client's request: its logger and the headers that continue its trace. */
+export interface RequestScope {
+  log: Log;
+  traceHeaders: Readonly<Record<string, string>>;
+}
+
 /** A failure from a downstream call, tagged with the downstream so the route can map it to 502/503/504. */
 export class StepFailure extends Error {
   constructor(
@@ -47,7 +53,8 @@ export class OrderPlacement {
     private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async place(input: PlaceOrderInput, key: string, log: Log): Promise<PlacedOrder> {
+  async place(input: PlaceOrderInput, key: string, scope: RequestScope): Promise<PlacedOrder> {
+    const { log } = scope;
     const print = fingerprint(input);
     const claim = await this.idempotency.begin(key, print).catch((error: unknown) => {
       log.error({ err: error }, 'idempotency store unavailable');
@@ -64,10 +71,11 @@ export class OrderPlacement {
       });
     }
     if (claim.kind === 'done') {
-      return { response: await this.step(this.orders, 'GET', `/orders/${claim.orderId}`), replayed: true };
+      const response = await this.step(scope, this.orders, 'GET', `/orders/${claim.orderId}`);
+      return { response, replayed: true };
     }
     try {
-      const placed = await this.placeNew(input, key, log);
+      const placed = await this.placeNew(input, key, scope);
       const order = parseJson<{ id: number | string }>(placed.response);
       await this.idempotency.complete(key, print, String(order.id)).catch((error: unknown) => {
         log.error({ err: error, key }, 'order placed but its idempotency record was not saved');
@@ -79,15 +87,15 @@ export class OrderPlacement {
     }
   }
 
-  private async placeNew(input: PlaceOrderInput, key: string, log: Log): Promise<PlacedOrder> {
-    const prices = await Promise.all(input.items.map((item) => this.price(item.productId)));
+  private async placeNew(input: PlaceOrderInput, key: string, scope: RequestScope): Promise<PlacedOrder> {
+    const prices = await Promise.all(input.items.map((item) => this.price(scope, item.productId)));
     const reserved: OrderItemInput[] = [];
     try {
       for (const item of input.items) {
-        await this.reserve(item);
+        await this.reserve(scope, item);
         reserved.push(item);
       }
-      const created = await this.step(this.orders, 'POST', '/orders', {
+      const created = await this.step(scope, this.orders, 'POST', '/orders', {
         body: {
           userId: input.userId,
           items: input.items.map((item, i) => ({ ...item, unitPrice: prices[i] })),
@@ -99,27 +107,33 @@ export class OrderPlacement {
       if (created.status === 200) {
         // The order service already had an order for this key (our Redis record was lost): the first
         // attempt's reservation stands, so this attempt's must go.
-        await this.releaseAll(reserved, log);
+        await this.releaseAll(scope, reserved);
         return { response: created, replayed: true };
       }
       return { response: created, replayed: false };
     } catch (error) {
-      await this.releaseAll(reserved, log);
+      await this.releaseAll(scope, reserved);
       throw error;
     }
   }
 
-  private async price(productId: number): Promise<string> {
-    const response = await this.step(this.catalog, 'GET', `/catalog/products/${productId}`);
+  private async price(scope: RequestScope, productId: number): Promise<string> {
+    const response = await this.step(scope, this.catalog, 'GET', `/catalog/products/${productId}`);
     if (response.status === 404) throw new HttpProblem(422, `product ${productId} does not exist`);
     if (response.status >= 400) throw new RelayedAnswer(response);
     return parseJson<Product>(response).price;
   }
 
-  private async reserve(item: OrderItemInput): Promise<void> {
-    const response = await this.step(this.catalog, 'POST', `/catalog/products/${item.productId}/reserve`, {
-      body: { quantity: item.quantity },
-    });
+  private async reserve(scope: RequestScope, item: OrderItemInput): Promise<void> {
+    const response = await this.step(
+      scope,
+      this.catalog,
+      'POST',
+      `/catalog/products/${item.productId}/reserve`,
+      {
+        body: { quantity: item.quantity },
+      },
+    );
     if (response.status === 409) {
       throw new HttpProblem(409, `not enough stock for product ${item.productId}`);
     }
@@ -128,7 +142,7 @@ export class OrderPlacement {
   }
 
   /** Compensation. Not retried: a release is not idempotent, so a failed one is logged for repair. */
-  private async releaseAll(items: OrderItemInput[], log: Log): Promise<void> {
+  private async releaseAll(scope: RequestScope, items: OrderItemInput[]): Promise<void> {
     await Promise.all(
       items.map(async ({ productId, quantity }) => {
         try {
@@ -136,23 +150,30 @@ export class OrderPlacement {
             method: 'POST',
             path: `/catalog/products/${productId}/release`,
             body: { quantity },
+            headers: scope.traceHeaders,
           });
           if (response.status >= 400) throw new Error(`catalog answered ${response.status}`);
         } catch (error) {
-          log.error({ err: error, productId, quantity }, 'stock release failed; stock stays reserved');
+          scope.log.error({ err: error, productId, quantity }, 'stock release failed; stock stays reserved');
         }
       }),
     );
   }
 
   private async step(
+    scope: RequestScope,
     downstream: Downstream,
     method: 'GET' | 'POST',
     path: string,
     extra: { body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<DownstreamResponse> {
     try {
-      return await downstream.call({ method, path, ...extra });
+      return await downstream.call({
+        method,
+        path,
+        body: extra.body,
+        headers: { ...scope.traceHeaders, ...extra.headers },
+      });
     } catch (error) {
       throw new StepFailure(downstream, error);
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { HttpProblem, idempotencyKeySchema, parseInput, serialIdParam } from '@eks-sre-lab/kit';
+import { HttpProblem, idempotencyKeySchema, parseInput, serialIdParam, traceHeaders } from '@eks-sre-lab/kit';
 import type { Downstream } from '../downstream/downstream';
 import { downstreamProblem, proxyGet, relay } from '../downstream/respond';
 import { OrderPlacement, RelayedAnswer, StepFailure } from '../orders/place-order';
@@ -30,7 +30,8 @@ export function orderRoutes(orders: Downstream, placement: OrderPlacement): Rout
     const key = idempotencyKey(req);
     const userId = resolveUserId(req, body.userId);
     try {
-      const placed = await placement.place({ ...body, userId }, key, req.log);
+      const scope = { log: req.log, traceHeaders: traceHeaders(req) };
+      const placed = await placement.place({ ...body, userId }, key, scope);
       res.setHeader('Idempotency-Key', key);
       if (placed.replayed) res.setHeader('Idempotent-Replayed', 'true');
       relay(res, placed.response);
@@ -43,7 +44,7 @@ export function orderRoutes(orders: Downstream, placement: OrderPlacement): Rout
 
   router.get('/orders/:id', async (req, res) => {
     const id = parseInput(serialIdParam, req.params.id, 'params.id');
-    await proxyGet(res, orders, `/orders/${id}`);
+    await proxyGet(req, res, orders, `/orders/${id}`);
   });
 
   router.get('/orders', async (req, res) => {
@@ -53,7 +54,7 @@ export function orderRoutes(orders: Downstream, placement: OrderPlacement): Rout
     if (query.limit !== undefined) search.set('limit', String(query.limit));
     if (query.offset !== undefined) search.set('offset', String(query.offset));
     const suffix = search.size > 0 ? `?${search.toString()}` : '';
-    await proxyGet(res, orders, `/orders/user/${encodeURIComponent(userId)}${suffix}`);
+    await proxyGet(req, res, orders, `/orders/user/${encodeURIComponent(userId)}${suffix}`);
   });
 
   return router;

@@ -15,15 +15,15 @@ export function productRoutes(catalog: Downstream): Router {
       if (typeof value === 'string') query.set(key, value);
     }
     const search = query.size > 0 ? `?${query.toString()}` : '';
-    await proxyGet(res, catalog, `/catalog/products${search}`);
+    await proxyGet(req, res, catalog, `/catalog/products${search}`);
   });
 
   router.get('/products/:id', async (req, res) => {
-    await proxyGet(res, catalog, `/catalog/products/${encodeURIComponent(req.params.id)}`);
+    await proxyGet(req, res, catalog, `/catalog/products/${encodeURIComponent(req.params.id)}`);
   });
 
-  router.get('/categories', async (_req, res) => {
-    await proxyGet(res, catalog, '/catalog/categories');
+  router.get('/categories', async (req, res) => {
+    await proxyGet(req, res, catalog, '/catalog/categories');
   });
 
   return router;
