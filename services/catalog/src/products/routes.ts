@@ -3,9 +3,15 @@ import { Router, type Response } from 'express';
 import { idParamsSchema, listQuerySchema, productInputSchema, quantitySchema } from './schemas';
 import type { ProductService } from './service';
 
-/** Sends JSON text as `res.json` would send the value it came from. */
+/**
+ * Sends JSON text with the headers `res.json` would set for the value it came from. Not `res.send`: it
+ * parses and rebuilds the content type and copies the text into a Buffer to measure it, per request (the
+ * kit keeps ETags off, so its freshness check never applies; Node drops the body of a HEAD by itself).
+ */
 function sendJson(res: Response, json: string): void {
-  res.type('application/json').send(json);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.end(json);
 }
 
 /** `/products` routes; every input is parsed by a strict zod schema before it reaches the service. */
