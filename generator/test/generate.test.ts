@@ -61,6 +61,21 @@ describe('npm run generate', () => {
     expect(existsSync(join(root, 'apps/old'))).toBe(false);
   });
 
+  it('puts the ALB on HTTPS with a redirect only when a certificate is configured', () => {
+    const ingress = (input: LabConfigInput) =>
+      generateTree(input).find((f) => f.path === 'apps/main/base/ingress-main.yaml')!.content;
+    expect(ingress(config())).toContain(`listen-ports: '[{"HTTP": 80}]'`);
+    expect(ingress(config())).not.toContain('certificate-arn');
+    const arn = 'arn:aws:acm:ap-northeast-2:123456789012:certificate/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+    const secure = ingress({ ...config(), tlsCertificateArn: arn });
+    expect(secure).toContain(`listen-ports: '[{"HTTP": 80}, {"HTTPS": 443}]'`);
+    expect(secure).toContain(`certificate-arn: ${arn}`);
+    expect(secure).toContain('ssl-redirect: "443"');
+    expect(() => resolveConfig({ ...config(), tlsCertificateArn: 'arn:aws:iam::1:cert/x' })).toThrow(
+      /tlsCertificateArn: must be an ACM certificate ARN/,
+    );
+  });
+
   it('changing one replica count changes exactly the overlay line', () => {
     const before = tempDir('gen-before-');
     const after = tempDir('gen-after-');

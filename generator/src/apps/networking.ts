@@ -48,6 +48,16 @@ export function services(scope: Construct, def: ServiceDef): void {
 
 const ALB_GROUP_ORDER: Record<string, number> = { '/api': 10, '/': 20 };
 
+/** HTTP only, or HTTPS with the configured ACM certificate and a redirect from 80. */
+function listenerAnnotations(config: ResolvedConfig): Record<string, string> {
+  if (!config.tlsCertificateArn) return { 'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}]' };
+  return {
+    'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
+    'alb.ingress.kubernetes.io/certificate-arn': config.tlsCertificateArn,
+    'alb.ingress.kubernetes.io/ssl-redirect': '443',
+  };
+}
+
 /**
  * One ALB for the lab: each namespace's Ingress joins the same IngressGroup. `/api` goes to main through
  * Argo Rollouts' ALB traffic routing (backend port `use-annotation`); `/` goes to the frontend's active
@@ -66,7 +76,7 @@ export function ingress(scope: Construct, config: ResolvedConfig, def: ServiceDe
         'alb.ingress.kubernetes.io/scheme': 'internet-facing',
         'alb.ingress.kubernetes.io/group.name': config.name,
         'alb.ingress.kubernetes.io/group.order': String(ALB_GROUP_ORDER[def.ingressPath] ?? 50),
-        'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}]',
+        ...listenerAnnotations(config),
         'alb.ingress.kubernetes.io/target-type': canary ? 'ip' : 'instance',
         'alb.ingress.kubernetes.io/healthcheck-path': def.kit ? '/readyz' : '/healthz',
       },

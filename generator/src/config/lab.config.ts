@@ -36,6 +36,8 @@ export const labConfig: LabConfigInput = {
   profile: 'production-like',
   aws: { region: 'ap-northeast-2', accountId: '000000000000' },
   domain: 'lab.example.com',
+  // With a real domain, an ACM certificate for it puts the ALB on HTTPS (80 redirects to 443):
+  // tlsCertificateArn: 'arn:aws:acm:ap-northeast-2:<account>:certificate/<id>',
   git: { repoURL: 'https://github.com/example/eks-sre-lab.git', targetRevision: 'main' },
   cluster: { name: 'lab', vpcCidr: '10.0.0.0/16' },
   imageRegistry: '000000000000.dkr.ecr.ap-northeast-2.amazonaws.com',

@@ -130,6 +130,14 @@ const labConfigShape = z.strictObject({
     accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
   }),
   domain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a DNS name'),
+  /**
+   * ACM certificate for `domain`: the ALB then listens on 443 and redirects 80 to it. Unset (a lab without a
+   * real domain) → HTTP only.
+   */
+  tlsCertificateArn: z
+    .string()
+    .regex(/^arn:aws:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'must be an ACM certificate ARN')
+    .optional(),
   git: z.strictObject({ repoURL: z.url(), targetRevision: z.string().min(1) }),
   cluster: z.strictObject({
     name: dnsLabel,
