@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${header}\n\n${summary}\n`);
   if (write) {
     await writeJson('chaos-results.json', { options: { ...o, log: undefined }, report });
-    replaceReadmeSection('chaos:results', `${header}\n\n${summary}`);
+    await replaceReadmeSection('chaos:results', `${header}\n\n${summary}`);
   }
   return report.ok ? 0 : 1;
 }

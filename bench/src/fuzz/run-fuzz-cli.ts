@@ -23,7 +23,7 @@ export async function runFuzzBench(o: BenchOptions, argv: string[]): Promise<boo
     log(`\n${markdown}`);
     if (o.write) {
       await writeJson('fuzz-results.json', result);
-      replaceReadmeSection('bench:fuzz', markdown);
+      await replaceReadmeSection('bench:fuzz', markdown);
     }
     return result.ok;
   } finally {

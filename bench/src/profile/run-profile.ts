@@ -36,7 +36,7 @@ export async function runProfile(o: BenchOptions, argv: string[]): Promise<void>
   log(`\n${markdown}`);
   if (o.write) {
     await writeJson('profile-results.json', { machine: facts, command, profiles });
-    replaceReadmeSection('bench:profile', markdown);
+    await replaceReadmeSection('bench:profile', markdown);
     log('wrote bench/profile-results.json and the profile section of bench/README.md');
   }
 }

@@ -10,8 +10,15 @@ function benchDir(): string {
 
 export const BENCH_DIR = benchDir();
 
-/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in bench/README.md. */
-export function replaceReadmeSection(name: string, body: string, readme = join(BENCH_DIR, 'README.md')) {
+/**
+ * Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in bench/README.md, formatted by
+ * the repo's Prettier so a bench run leaves `npm run lint` clean.
+ */
+export async function replaceReadmeSection(
+  name: string,
+  body: string,
+  readme = join(BENCH_DIR, 'README.md'),
+): Promise<void> {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
@@ -20,17 +27,22 @@ export function replaceReadmeSection(name: string, body: string, readme = join(B
   const j = text.indexOf(end);
   const next =
     i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text}\n${block}\n`;
-  writeFileSync(readme, next);
+  writeFileSync(readme, await formatted(next, readme));
 }
 
-/** Writes bench/<file>, formatted by the repo's Prettier (a dev tool: plain JSON when it is absent). */
-export async function writeJson(file: string, value: unknown): Promise<void> {
-  let text = `${JSON.stringify(value, null, 2)}\n`;
+/** The text as the repo's Prettier would write it (unchanged when Prettier is absent: production install). */
+async function formatted(text: string, filepath: string): Promise<string> {
   try {
     const prettier = await import('prettier');
-    text = await prettier.format(text, { parser: 'json' });
+    const options = await prettier.resolveConfig(filepath);
+    return await prettier.format(text, { ...options, filepath });
   } catch {
-    // no Prettier (production install): keep the plain JSON
+    return text;
   }
-  writeFileSync(join(BENCH_DIR, file), text);
+}
+
+/** Writes bench/<file>, formatted by the repo's Prettier. */
+export async function writeJson(file: string, value: unknown): Promise<void> {
+  const path = join(BENCH_DIR, file);
+  writeFileSync(path, await formatted(`${JSON.stringify(value, null, 2)}\n`, path));
 }

@@ -47,7 +47,7 @@ export async function runBench(o: BenchOptions, argv: string[]): Promise<boolean
     log(`\n${markdown}\n`);
     if (o.write) {
       await writeJson('results.json', { machine: facts, command, options: o, results, floors });
-      replaceReadmeSection('bench:results', markdown);
+      await replaceReadmeSection('bench:results', markdown);
       log('wrote bench/results.json and the table in bench/README.md');
     }
     return floors.every((f) => f.pass);
