@@ -1,30 +1,19 @@
-import {
-  startPostgres,
-  startTcpProxy,
-  waitUntil,
-  type PostgresHandle,
-  type TcpProxyHandle,
-} from '@eks-sre-lab/harness';
+import { startPostgresBehindProxy, waitUntil, type PostgresBehindProxy } from '@eks-sre-lab/harness';
 import type { ProductDto } from '../src/products/dto';
 import { api, sampleProduct, startCatalog, type JsonResponse, type RunningCatalog } from './support/catalog';
 
 // Our own PostgreSQL (this test restarts it), reached through a TCP proxy that can cut it off.
-let pg: PostgresHandle;
-let proxy: TcpProxyHandle;
+let db: PostgresBehindProxy;
 let running: RunningCatalog;
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  proxy = await startTcpProxy({ targetPort: pg.port });
-  const direct = new URL(await pg.createDatabase('catalog'));
-  direct.port = String(proxy.port);
-  running = await startCatalog({ DATABASE_URL: direct.toString(), DB_CONNECT_TIMEOUT_MS: '1000' });
+  db = await startPostgresBehindProxy('catalog');
+  running = await startCatalog({ DATABASE_URL: db.url, DB_CONNECT_TIMEOUT_MS: '1000' });
 });
 
 afterAll(async () => {
   await running.close();
-  await proxy.stop();
-  await pg.stop();
+  await db.stop();
 });
 
 interface Readiness {
@@ -45,7 +34,7 @@ describe('PostgreSQL connection lost', () => {
     const created = await api<ProductDto>(running.url, 'POST', '/catalog/products', sampleProduct);
     expect(created.status).toBe(201);
 
-    await proxy.setDown(true); // open connections reset, new ones refused
+    await db.proxy.setDown(true); // open connections reset, new ones refused
     expectOutage(await api(running.url, 'GET', '/catalog/categories'));
     expectOutage(await api(running.url, 'GET', `/catalog/products/${created.body.id + 1000}`));
     expectOutage(await api(running.url, 'POST', '/catalog/products', sampleProduct));
@@ -54,7 +43,7 @@ describe('PostgreSQL connection lost', () => {
     expect(ready.body.checks.postgres?.status).toBe('down');
     expect(ready.body.checks.redis?.status).toBe('up');
 
-    await proxy.setDown(false);
+    await db.proxy.setDown(false);
     await waitUntil(categoriesOk, { what: 'PostgreSQL reachable again', timeoutMs: 15_000 });
     expect((await api(running.url, 'GET', '/readyz')).status).toBe(200);
     expect((await api(running.url, 'POST', '/catalog/products', sampleProduct)).status).toBe(201);
@@ -64,7 +53,7 @@ describe('PostgreSQL connection lost', () => {
     expect(await categoriesOk()).toBe(true); // pool connections open before the restart
     const statuses: number[] = [];
     let restarting = true;
-    const restart = pg.restart().finally(() => {
+    const restart = db.postgres.restart().finally(() => {
       restarting = false;
     });
     while (restarting) {

@@ -3,6 +3,7 @@ export { findBinary, MissingBinaryError, postgresBinDirs, type BinarySearch } fr
 export { createDatabaseOn, testDatabase } from './database';
 export { freePort, isListening } from './ports';
 export { startPostgres, type PostgresHandle, type PostgresOptions } from './postgres';
+export { startPostgresBehindProxy, type PostgresBehindProxy } from './postgres-behind-proxy';
 export { startRedis, type RedisHandle, type RedisOptions } from './redis';
 export { waitUntil, type WaitOptions } from './wait';
 export { s3ClientConfig, startS3, type S3ClientConfig, type S3Handle, type S3Options } from './s3';

@@ -17,6 +17,7 @@ export { INT4_MAX, idempotencyKeySchema, queryInt, serialIdParam, text, userIdSc
 export { faultSettingsSchema, type FaultSettings } from './faults/fault-settings';
 export type { FaultState } from './faults/fault-state';
 export type { CheckResult, ReadinessCheck, ReadinessCheckOptions } from './health/readiness';
+export { redisReadinessCheck, type PingableRedis } from './health/redis-check';
 export type { Logger } from './logging/logger';
 export { routeLabel, unmatchedRoute } from './metrics/route-label';
 export {

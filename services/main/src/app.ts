@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { Redis } from 'ioredis';
-import { createService, type Service } from '@eks-sre-lab/kit';
+import { createService, redisReadinessCheck, type Service } from '@eks-sre-lab/kit';
 import type { Config } from './config';
 import { Downstream } from './downstream/downstream';
 import { HttpClient } from './downstream/http-client';
@@ -101,16 +101,7 @@ export function createGateway(config: Config): Gateway {
 
   // Only sessions, order idempotency and the event stream need Redis: without it the gateway stays in
   // rotation (product reads keep working) and reports `redis: degraded`; those routes answer 503.
-  // Fail fast while disconnected: a queued PING would wait out the reconnect backoff and slow /readyz
-  // down past the probes' timeout, taking the pod out of rotation for a dependency that is only degraded.
-  service.addReadinessCheck(
-    'redis',
-    async () => {
-      if (redis.status !== 'ready') throw new Error(`redis connection ${redis.status}`);
-      await redis.ping();
-    },
-    { critical: false },
-  );
+  service.addReadinessCheck('redis', redisReadinessCheck(redis), { critical: false });
   service.onShutdown(async () => {
     await Promise.all([catalog.close(), order.close()]);
     s3.destroy();

@@ -1,6 +1,7 @@
 import {
   createService,
   databaseOutage,
+  redisReadinessCheck,
   type ListeningAddresses,
   type Logger,
   type Service,
@@ -105,16 +106,7 @@ export async function createOrderApp(config: OrderConfig, options: OrderAppOptio
     await dataSource.query('SELECT 1');
   });
   // Without Redis the service still takes orders; events wait in the outbox.
-  // Fail fast while disconnected: a queued PING would wait out the reconnect backoff and slow /readyz
-  // down past the probes' timeout, taking the pod out of rotation for a dependency that is only degraded.
-  service.addReadinessCheck(
-    'redis',
-    async () => {
-      if (redis.status !== 'ready') throw new Error(`redis connection ${redis.status}`);
-      await redis.ping();
-    },
-    { critical: false },
-  );
+  service.addReadinessCheck('redis', redisReadinessCheck(redis), { critical: false });
 
   const cleanup = startCleanup(
     dataSource,

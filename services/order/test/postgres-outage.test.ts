@@ -1,30 +1,19 @@
-import {
-  startPostgres,
-  startTcpProxy,
-  waitUntil,
-  type PostgresHandle,
-  type TcpProxyHandle,
-} from '@eks-sre-lab/harness';
+import { startPostgresBehindProxy, waitUntil, type PostgresBehindProxy } from '@eks-sre-lab/harness';
 import { call, createOrder, sampleOrder, type Reply } from './support/http';
 import { startOrderApp, type RunningOrderApp } from './support/order-app';
 
 // Our own PostgreSQL (this test restarts it), reached through a TCP proxy that can cut it off.
-let pg: PostgresHandle;
-let proxy: TcpProxyHandle;
+let db: PostgresBehindProxy;
 let running: RunningOrderApp;
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  proxy = await startTcpProxy({ targetPort: pg.port });
-  const viaProxy = new URL(await pg.createDatabase('order'));
-  viaProxy.port = String(proxy.port);
-  running = await startOrderApp({ DATABASE_URL: viaProxy.toString() });
+  db = await startPostgresBehindProxy('order');
+  running = await startOrderApp({ DATABASE_URL: db.url });
 });
 
 afterAll(async () => {
   await running.stop();
-  await proxy.stop();
-  await pg.stop();
+  await db.stop();
 });
 
 function expectOutage(reply: Reply): void {
@@ -39,7 +28,7 @@ describe('PostgreSQL connection lost', () => {
     const order = await createOrder(running.url);
     const readOk = async () => (await call(running.url, 'GET', `/orders/${order.id}`)).status === 200;
 
-    await proxy.setDown(true); // open connections reset, new ones refused
+    await db.proxy.setDown(true); // open connections reset, new ones refused
     expectOutage(await call(running.url, 'GET', `/orders/${order.id}`));
     expectOutage(await call(running.url, 'POST', '/orders', sampleOrder()));
     expectOutage(await call(running.url, 'PUT', `/orders/${order.id}/status`, { status: 'paid' }));
@@ -47,7 +36,7 @@ describe('PostgreSQL connection lost', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.checks.postgres?.status).toBe('down');
 
-    await proxy.setDown(false);
+    await db.proxy.setDown(false);
     await waitUntil(readOk, { what: 'PostgreSQL reachable again', timeoutMs: 15_000 });
     expect((await call(running.url, 'GET', '/readyz')).status).toBe(200);
     expect((await call(running.url, 'PUT', `/orders/${order.id}/status`, { status: 'paid' })).status).toBe(
@@ -59,7 +48,7 @@ describe('PostgreSQL connection lost', () => {
     const order = await createOrder(running.url); // pool connections open before the restart
     const statuses: number[] = [];
     let restarting = true;
-    const restart = pg.restart().finally(() => {
+    const restart = db.postgres.restart().finally(() => {
       restarting = false;
     });
     while (restarting) {
