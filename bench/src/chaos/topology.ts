@@ -1,13 +1,5 @@
-import { freePort } from '@eks-sre-lab/harness';
-import {
-  startNodeService,
-  startStack,
-  UPLOAD_BUCKET,
-  type NodeServiceHandle,
-  type Stack,
-} from '@eks-sre-lab/stack';
-import { join } from 'node:path';
-import { BENCH_DIR } from '../report/write-results';
+import { freePort, startNodeService } from '@eks-sre-lab/harness';
+import { startStack, type NodeServiceHandle, type Stack } from '@eks-sre-lab/stack';
 import { RotationProxy } from './rotation-proxy';
 
 export type ServiceName = 'catalog' | 'order' | 'main';
@@ -63,37 +55,13 @@ export async function startChaosTopology(breakerResetMs: number): Promise<ChaosT
     await Promise.all(Object.values(proxies).map((p) => p.stop()));
     throw error;
   }
-  const replicaEnv = (name: ServiceName): Record<string, string> => {
-    const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', REDIS_URL: stack.urls.redis };
-    if (name === 'catalog') return { ...common, DATABASE_URL: stack.urls.databases.catalog };
-    if (name === 'order')
-      return { ...common, DATABASE_URL: stack.urls.databases.order, CATALOG_URL: urls.catalog };
-    const s3 = stack.handles.s3;
-    return {
-      ...common,
-      CATALOG_URL: urls.catalog,
-      ORDER_URL: urls.order,
-      S3_BUCKET: UPLOAD_BUCKET,
-      S3_ENDPOINT: s3.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      S3_CHECKSUM: 'WHEN_REQUIRED',
-      AWS_REGION: s3.region,
-      AWS_ACCESS_KEY_ID: s3.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      BREAKER_RESET_MS: String(breakerResetMs),
-    };
-  };
   return {
     stack,
     apiUrl: urls.main,
     proxies,
     startSecondReplica: (name) =>
-      startNodeService({
-        name: `${name}-b`,
-        entry: join(BENCH_DIR, '..', 'services', name, 'dist', 'src', 'server.js'),
-        port: ports[name][1]!,
-        env: replicaEnv(name),
-      }),
+      // The same entry and environment as the first replica, on the rotation's second port.
+      startNodeService({ ...stack.handles[name].options, name: `${name}-b`, port: ports[name][1]! }),
     async stop() {
       await stack.stop();
       await Promise.all(Object.values(proxies).map((p) => p.stop()));

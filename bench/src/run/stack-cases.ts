@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { freePort } from '@eks-sre-lab/harness';
 import { startNodeService, startStack, type Stack } from '@eks-sre-lab/stack';
-import { BENCH_DIR } from '../report/write-results';
 import type { BenchCase } from './cases';
 import { insertBenchProducts } from './bench-product';
 
@@ -33,14 +31,12 @@ export async function startStackCases(
   // Same code, database and Redis as the stack's catalog, with the smallest cache TTL (1 s) and its own
   // key prefix; the ids cycle over more products than it can read in 1 s, so every read misses.
   const missCatalog = await startNodeService({
+    ...handles.catalog.options,
     name: 'catalog-miss',
-    entry: join(BENCH_DIR, '..', 'services', 'catalog', 'dist', 'src', 'server.js'),
     port: await freePort(),
     env: {
-      NODE_ENV: 'development',
+      ...handles.catalog.options.env,
       LOG_LEVEL: o.logLevel ?? 'warn',
-      DATABASE_URL: urls.databases.catalog,
-      REDIS_URL: urls.redis,
       CACHE_TTL_SECONDS: '1',
       REDIS_KEY_PREFIX: 'bench-miss:',
     },

@@ -36,6 +36,8 @@ export interface ExitStatus {
 
 export interface NodeServiceHandle {
   name: string;
+  /** What it was started with: start another replica of it with `{ ...options, name, port }`. */
+  readonly options: NodeServiceOptions;
   /** Pid of the current process (changes on restart). */
   readonly pid: number;
   /** http://127.0.0.1:PORT */
@@ -85,7 +87,7 @@ class NodeService implements NodeServiceHandle {
   private unregister: () => void = () => undefined;
 
   constructor(
-    private readonly options: NodeServiceOptions,
+    readonly options: NodeServiceOptions,
     readonly port: number,
   ) {
     this.output = new LogLines(options.logCapacity ?? 2_000);
