@@ -3,7 +3,7 @@ import './logging/express-request';
 
 export { baseConfigSchema, type BaseConfig } from './config/base-schema';
 export { ConfigError, loadConfig, parseConfig } from './config/load-config';
-export { kitEndpoints, defaultPorts } from './contract';
+export { kitEndpoints, defaultPorts, serviceNodeFlags } from './contract';
 export { HttpProblem, problem, type FieldError, type ProblemOptions } from './errors/http-problem';
 export { parseInput, fieldErrors } from './errors/parse-input';
 export { sendProblem } from './errors/send-problem';

@@ -13,6 +13,7 @@ import {
   type RedisHandle,
   type S3Handle,
 } from '@eks-sre-lab/harness';
+import { serviceNodeFlags } from '@eks-sre-lab/kit/contract';
 import { prepareDatabases, type StackDatabases } from './databases';
 import { stackOptionsSchema, type StackOptions } from './options';
 import { seedCatalog } from './seed';
@@ -80,6 +81,7 @@ export async function startStack(input: StackOptions = {}): Promise<Stack> {
         await startNodeService({
           name,
           entry: entry(name),
+          nodeArgs: [...serviceNodeFlags], // as the images run them
           port: port || (await freePort()),
           env: { NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env, ...options.env[name] },
           onLine: options.verbose ? (line) => process.stderr.write(`[${name}] ${line}\n`) : undefined,

@@ -11,6 +11,7 @@ import {
   type PostgresHandle,
   type RedisHandle,
 } from '@eks-sre-lab/harness';
+import { serviceNodeFlags } from '@eks-sre-lab/kit';
 import { ensureBuilt } from './support/build';
 import { CLI, runCli, type RunningCli } from './support/cli';
 import { waitUntil } from '@eks-sre-lab/harness';
@@ -66,6 +67,10 @@ it('starts the shop, prints the URL, and Ctrl-C stops every process and frees ev
     'main/dist',
   ]) {
     expect(commands).toContain(part); // the scan sees every kind of process the stack starts
+  }
+  for (const service of ['catalog', 'order', 'main']) {
+    const line = started.find((p) => p.cmdline.includes(`${service}/dist`))!.cmdline;
+    expect(line).toContain(`${serviceNodeFlags.join(' ')} `); // the images' node flags
   }
   expect(printed.ports).toHaveLength(7);
   expect(await stillListening(printed.ports)).toEqual(printed.ports);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '@eks-sre-lab/harness';
-import { defaultPorts, kitEndpoints } from '@eks-sre-lab/kit';
+import { defaultPorts, kitEndpoints, serviceNodeFlags } from '@eks-sre-lab/kit';
 
 const REPO = repoRoot(__dirname);
 const read = (file: string) => fs.readFileSync(path.join(REPO, file), 'utf8');
@@ -43,12 +43,13 @@ async function loadSchema(name: (typeof NODE_SERVICES)[number]): Promise<ConfigS
 // Read by Node or the AWS SDK's default credential chain rather than by the services' config.
 const RUNTIME_VARIABLES = ['NODE_ENV', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 
-/** EXPOSE, ENV and the CMD's script of a Dockerfile (the last stage's lines win, as in the image). */
-function dockerfile(file: string): { expose: number; env: Record<string, string>; cmd?: string } {
+/** EXPOSE, ENV and the exec-form CMD of a Dockerfile (the last stage's lines win, as in the image). */
+function dockerfile(file: string): { expose: number; env: Record<string, string>; cmd?: string[] } {
   const text = read(file);
   const expose = Number([...text.matchAll(/^EXPOSE (\d+)/gm)].at(-1)?.[1]);
   const env = Object.fromEntries([...text.matchAll(/^ENV (\w+)=(\S+)/gm)].map((m) => [m[1]!, m[2]!]));
-  const cmd = /^CMD \[.*"([^"]+\.js)"\]/m.exec(text)?.[1];
+  const cmdLine = [...text.matchAll(/^CMD (\[.*\])$/gm)].at(-1)?.[1];
+  const cmd = cmdLine === undefined ? undefined : (JSON.parse(cmdLine) as string[]);
   return { expose, env, cmd };
 }
 
@@ -66,8 +67,10 @@ describe('compose.yaml', () => {
     const image = dockerfile(`services/${name}/Dockerfile`);
     expect(image.expose).toBe(defaultPorts.http);
     expect(service.environment?.PORT).toBe(String(image.expose));
-    expect(image.cmd).toBe(`services/${name}/dist/src/server.js`);
-    expect(fs.existsSync(path.join(REPO, image.cmd!))).toBe(true); // what the build stage compiles
+    // The same node flags as the local stack starts the service with (bench and chaos measure those).
+    const entry = `services/${name}/dist/src/server.js`;
+    expect(image.cmd).toEqual(['node', ...serviceNodeFlags, entry]);
+    expect(fs.existsSync(path.join(REPO, entry))).toBe(true); // what the build stage compiles
     const probe = service.healthcheck!.test.join(' ');
     expect(probe).toContain(`127.0.0.1:${image.expose}${kitEndpoints.readyz}`);
   });
