@@ -1,3 +1,4 @@
+import { serviceNodeFlags } from '@eks-sre-lab/kit/contract';
 import type { BenchCase } from '../run/cases';
 import { CEILING_BARE, CEILING_EXPRESS, KIT_HELLO } from '../report/floors';
 import { startServer, type ServerProcess } from './start-server';
@@ -8,7 +9,12 @@ export async function startCeilings(
 ): Promise<{ cases: BenchCase[]; stop(): Promise<void> }> {
   const bare = await startServer({ script: 'bare-http-server.js', cpuList });
   const express = await startServer({ script: 'express-hello-server.js', cpuList });
-  const kit = await startServer({ script: '../profile/kit-hello-server.js', cpuList });
+  // The ceilings run on Node's defaults; the kit reference with the services' node flags.
+  const kit = await startServer({
+    script: '../profile/kit-hello-server.js',
+    nodeArgs: [...serviceNodeFlags],
+    cpuList,
+  });
   const asCase = (id: string, title: string, server: ServerProcess, note: string): BenchCase => ({
     id,
     title,
@@ -31,7 +37,8 @@ export async function startCeilings(
           'reference: kit service, in-memory JSON',
           kit,
           '`createService` from services/kit (request id, trace ids, helmet, metrics, access log) and one ' +
-            "route answering a product-sized `res.json` from memory: the kit's cost without any data store.",
+            "route answering a product-sized `res.json` from memory: the kit's cost without any data store. " +
+            `Node flags as the services: \`${serviceNodeFlags.join(' ')}\`.`,
         ),
         spec: { url: `${kit.url}/hello/1` },
       },
