@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { Redis } from 'ioredis';
-import { createService, redisReadinessCheck, type Service } from '@eks-sre-lab/kit';
+import { createService, redisReadinessCheck, type ListeningAddresses, type Service } from '@eks-sre-lab/kit';
 import type { Config } from './config';
 import { Downstream } from './downstream/downstream';
 import { HttpClient } from './downstream/http-client';
 import { OrderEventsHub } from './events/order-events-hub';
 import { registerBreakerMetrics } from './metrics';
+import { createCommandRedis, redisConnected } from './redis';
 import { IdempotencyStore } from './orders/idempotency-store';
 import { OrderPlacement } from './orders/place-order';
 import { orderRoutes } from './routes/orders';
@@ -41,8 +41,12 @@ function downstream(name: string, baseUrl: string, config: Config): Downstream {
   );
 }
 
+const REDIS_START_WAIT_MS = 3_000;
+
 export interface Gateway {
   service: Service;
+  /** Waits (bounded) for the Redis connection, then listens: use instead of `service.listen()`. */
+  listen(): Promise<ListeningAddresses>;
   /** Ends the event streams (they would hold a shutdown's drain open); clients reconnect elsewhere. */
   endStreams(): void;
   shutdown(): Promise<boolean>;
@@ -51,7 +55,7 @@ export interface Gateway {
 /** Builds the gateway on the service kit: every client, pool and breaker is created once, here. */
 export function createGateway(config: Config): Gateway {
   const service = createService({ name: 'main', config });
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 2_000 });
+  const redis = createCommandRedis(config.REDIS_URL);
   redis.on('error', (error) => service.logger.warn({ err: error }, 'redis error'));
 
   const catalog = downstream('catalog', config.CATALOG_URL, config);
@@ -106,10 +110,18 @@ export function createGateway(config: Config): Gateway {
     await Promise.all([catalog.close(), order.close()]);
     s3.destroy();
     await events.close();
-    await redis.quit();
+    // QUIT needs a live connection (no offline queue); a Redis that is down is simply let go.
+    if (redis.status === 'ready') await redis.quit();
+    else redis.disconnect();
   });
   return {
     service,
+    async listen() {
+      if (!(await redisConnected(redis, REDIS_START_WAIT_MS))) {
+        service.logger.warn('redis not reachable yet: starting degraded (sessions and orders answer 503)');
+      }
+      return service.listen();
+    },
     endStreams: () => events.endStreams(),
     async shutdown(): Promise<boolean> {
       events.endStreams();

@@ -100,7 +100,8 @@ export class OrderEventsHub {
 
   private ensureSubscriber(): Redis {
     if (!this.subscriber) {
-      this.subscriber = this.redis.duplicate();
+      // Unlike the command connection, SUBSCRIBE may wait in the offline queue for the first connect.
+      this.subscriber = this.redis.duplicate({ enableOfflineQueue: true });
       this.subscriber.on('error', (error) => this.log.warn({ err: error }, 'order events: redis error'));
       this.subscriber.on('message', (_channel: string, message: string) => this.relay(message));
     }

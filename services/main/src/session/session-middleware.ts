@@ -30,5 +30,18 @@ export function sessionMiddleware(config: Config, redis: Redis): RequestHandler 
   });
   // Store failures arrive as 503 problems (RedisSessionStore); anything else express-session raises is
   // passed on as it is.
-  return middleware;
+  return (req, res, next) => {
+    let passed = false;
+    middleware(req, res, (error?: unknown) => {
+      if (passed) {
+        // express-session saves a modified session when the response ends and hands a failed save to
+        // `next` again, after the answer went out: Express would then destroy the keep-alive socket and
+        // the client's next request on it would fail with ECONNRESET (a login during a Redis outage did).
+        req.log.warn({ err: error }, 'session: saving at the end of the response failed');
+        return;
+      }
+      passed = true;
+      next(error);
+    });
+  };
 }

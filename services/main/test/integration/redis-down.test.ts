@@ -58,8 +58,10 @@ it('stays ready (redis degraded) and serves products; sessions 503; the event st
   expectStoreDown(await login('grace'));
   expectStoreDown(await call(`${gateway.url}/api/session`, { headers: { cookie } }));
   expectStoreDown(await call(`${gateway.url}/api/session`, { method: 'DELETE', headers: { cookie } }));
+  const orderKey = randomUUID();
   const order = await call(`${gateway.url}/api/orders`, {
     method: 'POST',
+    headers: { 'idempotency-key': orderKey },
     body: { userId: 'ada', items: [{ productId, quantity: 1 }], shippingAddress: '1 Test Street' },
   });
   expect(order.status).toBe(503);
@@ -92,6 +94,9 @@ it('stays ready (redis degraded) and serves products; sessions 503; the event st
       await publisher.publish('orders.status', JSON.stringify(event));
       await waitUntil(async () => stream.events.length === 1, { what: 'the event', timeoutMs: 5_000 });
       expect(stream.events[0]).toEqual({ event: 'order-status', id: event.eventId, data: event });
+      // The order refused during the outage left nothing behind: no command of it ran once Redis was
+      // back (a queued SET NX used to leave the key "pending", and retries got 409 for a minute).
+      expect(await publisher.exists(`main:idem:${orderKey}`)).toBe(0);
     } finally {
       publisher.disconnect();
     }

@@ -20,7 +20,7 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
     ...env,
   });
   const gateway = createGateway(config);
-  const { port } = await gateway.service.listen();
+  const { port } = await gateway.listen();
   return { url: `http://127.0.0.1:${port}`, stop: () => gateway.shutdown().then(() => undefined) };
 }
 
