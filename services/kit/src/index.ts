@@ -19,6 +19,11 @@ export type { FaultState } from './faults/fault-state';
 export type { CheckResult, ReadinessCheck, ReadinessCheckOptions } from './health/readiness';
 export { redisReadinessCheck, type PingableRedis } from './health/redis-check';
 export type { Logger } from './logging/logger';
+export {
+  logConnectionState,
+  type ConnectionEvents,
+  type ConnectionMessages,
+} from './logging/connection-state';
 export { routeLabel, unmatchedRoute } from './metrics/route-label';
 export {
   Decimal,

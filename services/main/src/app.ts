@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { createService, redisReadinessCheck, type ListeningAddresses, type Service } from '@eks-sre-lab/kit';
+import {
+  createService,
+  logConnectionState,
+  redisReadinessCheck,
+  type ListeningAddresses,
+  type Service,
+} from '@eks-sre-lab/kit';
 import type { Config } from './config';
 import { Downstream } from './downstream/downstream';
 import { HttpClient } from './downstream/http-client';
@@ -56,7 +62,10 @@ export interface Gateway {
 export function createGateway(config: Config): Gateway {
   const service = createService({ name: 'main', config });
   const redis = createCommandRedis(config.REDIS_URL);
-  redis.on('error', (error) => service.logger.warn({ err: error }, 'redis error'));
+  logConnectionState(redis, service.logger, {
+    lost: 'redis unavailable: sessions and orders answer 503, product reads go on',
+    restored: 'redis connection restored',
+  });
 
   const catalog = downstream('catalog', config.CATALOG_URL, config);
   const order = downstream('order', config.ORDER_URL, config);

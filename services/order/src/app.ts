@@ -1,9 +1,9 @@
 import {
   createService,
   databaseOutage,
+  logConnectionState,
   redisReadinessCheck,
   type ListeningAddresses,
-  type Logger,
   type Service,
 } from '@eks-sre-lab/kit';
 import type { DestinationStream } from 'pino';
@@ -36,19 +36,6 @@ export interface OrderAppOptions {
   logDestination?: DestinationStream;
 }
 
-/** Logs Redis going away and coming back once each, not every reconnect attempt. */
-function watchRedis(redis: Redis, log: Logger): void {
-  let up = true;
-  redis.on('ready', () => {
-    if (!up) log.info('redis connection restored');
-    up = true;
-  });
-  redis.on('error', (err: Error) => {
-    if (up) log.warn({ err: err.message }, 'redis unavailable; outbox events wait in PostgreSQL');
-    up = false;
-  });
-}
-
 /** Wires the order service: database (and migrations), Redis publisher, outbox relay, routes, metrics. */
 export async function createOrderApp(config: OrderConfig, options: OrderAppOptions = {}): Promise<OrderApp> {
   const service = createService({
@@ -70,7 +57,10 @@ export async function createOrderApp(config: OrderConfig, options: OrderAppOptio
   }
 
   const redis = createPublisherRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS);
-  watchRedis(redis, log);
+  logConnectionState(redis, log, {
+    lost: 'redis unavailable: outbox events wait in PostgreSQL',
+    restored: 'redis connection restored',
+  });
   service.onShutdown(() => redis.quit().catch(() => redis.disconnect()));
 
   const metrics = registerOrderMetrics(service.registry, dataSource);

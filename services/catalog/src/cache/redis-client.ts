@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Logger } from '@eks-sre-lab/kit';
+import { logConnectionState, type Logger } from '@eks-sre-lab/kit';
 
 export interface RedisClientOptions {
   url: string;
@@ -24,16 +24,9 @@ export function createRedisClient({ url, commandTimeoutMs, logger }: RedisClient
     // and come back in one read: fewer syscalls per request under load, no change for a lone request.
     enableAutoPipelining: true,
   });
-  let lastError = '';
-  redis.on('error', (err: Error) => {
-    // One line per distinct error, not one per reconnect attempt.
-    if (err.message === lastError) return;
-    lastError = err.message;
-    logger.warn({ err }, 'redis error: cache degraded, reads go to PostgreSQL');
-  });
-  redis.on('ready', () => {
-    if (lastError) logger.info('redis ready again: cache restored');
-    lastError = '';
+  logConnectionState(redis, logger, {
+    lost: 'redis unavailable: cache degraded, reads go to PostgreSQL',
+    restored: 'redis ready again: cache restored',
   });
   return redis;
 }

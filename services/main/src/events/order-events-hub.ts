@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
-import type { Log } from '../orders/place-order';
+import { logConnectionState, type Logger } from '@eks-sre-lab/kit';
 
 const SUBSCRIBE_RETRY_MS = 1_000;
 
@@ -21,7 +21,7 @@ export class OrderEventsHub {
     private readonly redis: Redis,
     private readonly channel: string,
     private readonly heartbeatMs: number,
-    private readonly log: Log,
+    private readonly log: Logger,
   ) {}
 
   get clientCount(): number {
@@ -102,7 +102,10 @@ export class OrderEventsHub {
     if (!this.subscriber) {
       // Unlike the command connection, SUBSCRIBE may wait in the offline queue for the first connect.
       this.subscriber = this.redis.duplicate({ enableOfflineQueue: true });
-      this.subscriber.on('error', (error) => this.log.warn({ err: error }, 'order events: redis error'));
+      logConnectionState(this.subscriber, this.log, {
+        lost: 'order events: redis unavailable, streams pause',
+        restored: 'order events: redis connection restored',
+      });
       this.subscriber.on('message', (_channel: string, message: string) => this.relay(message));
     }
     return this.subscriber;
