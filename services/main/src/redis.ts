@@ -6,7 +6,8 @@ import { Redis } from 'ioredis';
  * no offline queue and nothing resent after a reconnect. A command queued while Redis is away would still
  * run when it comes back, after its request had answered 503: an idempotency key's `SET NX` then left the
  * key "pending" with nobody to finish it, and the client's retries got 409 until the pending TTL ran out
- * (chaos:local measured 22 s of 409s after a 20 s Redis outage).
+ * (chaos:local measured 22 s of 409s after a 20 s Redis outage). One case remains, bounded by the pending
+ * TTL: a command Redis did run whose reply was lost with the connection.
  */
 export function createCommandRedis(url: string): Redis {
   return new Redis(url, {
