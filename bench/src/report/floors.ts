@@ -21,12 +21,13 @@ export function checkFloors(results: CaseResult[], connections: number): FloorCh
     const ratio = r.summary.rps / express;
     checks.push({
       floor: `${id} ≥ ${min} × Express hello-world`,
-      measured: `${ratio.toFixed(2)} ×`,
+      // Three decimals: 0.345 must not print as a passing-looking 0.35.
+      measured: `${ratio.toFixed(3)} ×`,
       pass: ratio >= min,
     });
     checks.push({
       floor: `${id} p99 ≤ 25 ms at ${connections} connections`,
-      measured: `${r.summary.p99.toFixed(1)} ms`,
+      measured: `${r.summary.p99.toFixed(2)} ms`,
       pass: r.summary.p99 <= 25,
     });
   };
