@@ -1,7 +1,7 @@
 import { ReplicationGroup } from '../../imports/aws-elasticache-replicationgroups-elasticache.aws.m.upbound.io';
 import { SubnetGroup } from '../../imports/aws-elasticache-subnetgroups-elasticache.aws.m.upbound.io';
 import type { ResolvedConfig } from '../config/load';
-import { securityGroupLabel, subnetLabel } from './network';
+import { privateSubnetGroupSpec, securityGroupLabel } from './network';
 import { pushedSecret } from './secrets';
 import {
   AWS_PROVIDER_CONFIG,
@@ -39,19 +39,7 @@ export function cacheResources(config: ResolvedConfig): ComposedResource[] {
   const ref = AWS_PROVIDER_CONFIG;
   const region = config.aws.region;
   return [
-    composed(
-      'subnet-group',
-      SubnetGroup.manifest({
-        spec: {
-          providerConfigRef: ref,
-          forProvider: {
-            region,
-            description: 'lab private subnets',
-            subnetIdSelector: { matchLabels: { [subnetLabel]: 'private' } },
-          },
-        },
-      }),
-    ),
+    composed('subnet-group', SubnetGroup.manifest({ spec: privateSubnetGroupSpec(region) })),
     composed(
       'replication-group',
       ReplicationGroup.manifest({

@@ -1,7 +1,7 @@
 import { Instance } from '../../imports/aws-rds-instances-rds.aws.m.upbound.io';
 import { SubnetGroup } from '../../imports/aws-rds-subnetgroups-rds.aws.m.upbound.io';
 import type { ResolvedConfig } from '../config/load';
-import { securityGroupLabel, subnetLabel } from './network';
+import { privateSubnetGroupSpec, securityGroupLabel } from './network';
 import { pushedSecret } from './secrets';
 import {
   AWS_PROVIDER_CONFIG,
@@ -38,19 +38,7 @@ export function databaseResources(config: ResolvedConfig): ComposedResource[] {
   const mine = { matchControllerRef: true };
   const region = config.aws.region;
   return [
-    composed(
-      'subnet-group',
-      SubnetGroup.manifest({
-        spec: {
-          providerConfigRef: ref,
-          forProvider: {
-            region,
-            description: 'lab private subnets',
-            subnetIdSelector: { matchLabels: { [subnetLabel]: 'private' } },
-          },
-        },
-      }),
-    ),
+    composed('subnet-group', SubnetGroup.manifest({ spec: privateSubnetGroupSpec(region) })),
     composed(
       'instance',
       Instance.manifest({

@@ -45,6 +45,18 @@ export function subnetCidr(config: ResolvedConfig, tier: 'public' | 'private', i
   return `${a}.${b}.${(tier === 'public' ? 0 : 128) + index * 16}.0/20`;
 }
 
+/** The spec of an RDS or ElastiCache subnet group: the lab's private subnets, selected by label. */
+export function privateSubnetGroupSpec(region: string) {
+  return {
+    providerConfigRef: AWS_PROVIDER_CONFIG,
+    forProvider: {
+      region,
+      description: 'lab private subnets',
+      subnetIdSelector: { matchLabels: { [subnetLabel]: 'private' } },
+    },
+  };
+}
+
 export function networkResources(config: ResolvedConfig): ComposedResource[] {
   const region = config.aws.region;
   const common = { region };
