@@ -119,9 +119,8 @@ export function createGateway(config: Config): Gateway {
     await Promise.all([catalog.close(), order.close()]);
     s3.destroy();
     await events.close();
-    // QUIT needs a live connection (no offline queue); a Redis that is down is simply let go.
-    if (redis.status === 'ready') await redis.quit();
-    else redis.disconnect();
+    // QUIT needs a live connection (no offline queue): a Redis that is down is let go, as in order.
+    await redis.quit().catch(() => redis.disconnect());
   });
   return {
     service,
