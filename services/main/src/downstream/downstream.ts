@@ -60,6 +60,11 @@ export class Downstream {
       // Never trip on the percentage; the consecutive-failure rule below decides.
       errorThresholdPercentage: 100,
       volumeThreshold: Number.MAX_SAFE_INTEGER,
+      // opossum keeps every call's latency for its rolling percentiles and sorts the whole window (≈ 40,000
+      // values at 4,000 req/s: a 9 ms stall) once a second for a snapshot nobody reads here: latency is
+      // measured by `downstream_request_duration_seconds`; the counts in `snapshot()` stay.
+      rollingPercentilesEnabled: false,
+      enableSnapshots: false,
     });
     this.breaker.on('success', () => {
       this.consecutiveFailures = 0;

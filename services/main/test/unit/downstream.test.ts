@@ -69,6 +69,12 @@ describe('Downstream (breaker + retry over a keep-alive pool)', () => {
     expect(retryAfter).toBeLessThanOrEqual(10);
   });
 
+  it('counts calls in its window without keeping a latency per call (no per-second sort of them)', async () => {
+    for (let i = 0; i < 3; i++) await downstream.call({ method: 'GET', path: '/x' });
+    expect(downstream.snapshot().window).toMatchObject({ fires: 3, successes: 3, failures: 0 });
+    expect(downstream.breaker.stats.latencyTimes).toEqual([]);
+  });
+
   it('a success in between resets the consecutive count', async () => {
     for (const status of [500, 500, 200, 500, 500]) {
       server.state.status = status;
