@@ -7,7 +7,7 @@ const seconds = (ms: number | undefined) =>
 export function chaosSummary(r: ChaosReport): string {
   const rows = r.faults.map((f) => {
     const breaker = f.breaker
-      ? `${f.breaker.opened ? 'opened' : '**did not open**'}; ${f.breaker.callsWhileOpen} calls while open (≤ ${f.breaker.trialsAllowed} trials allowed)`
+      ? `${f.breaker.opened ? 'opened' : '**did not open**'}; calls while open: ${f.breaker.callsWhileOpen} (≤ ${f.breaker.trialsAllowed} trials allowed)`
       : '–';
     return `| ${f.name} | ${seconds(f.faultMs)} | ${seconds(f.recoverMs)} | ${f.failedRequests}/${f.requests} (${f.failedOrders} order, ${f.failedReads} read) | ${breaker} | ${f.ok ? 'ok' : '**FAIL**'} |`;
   });

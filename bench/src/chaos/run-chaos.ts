@@ -84,7 +84,7 @@ async function runFault(
     ok,
   };
   o.log(
-    `  back after ${result.faultMs} ms, recovered after ${recoverMs ?? '—'} ms, ${failed}/${window.length} requests failed${breaker ? `, breaker opened: ${breaker.opened}, calls while open ${breaker.callsWhileOpen} (trials allowed ${breaker.trialsAllowed})` : ''}`,
+    `  back after ${result.faultMs} ms, recovered after ${recoverMs ?? '—'} ms, ${failed}/${window.length} requests failed${breaker ? `, breaker opened: ${breaker.opened}, calls while open: ${breaker.callsWhileOpen} (trials allowed ${breaker.trialsAllowed})` : ''}`,
   );
   for (const cause of result.causes) o.log(`    e.g. ${cause}`);
   return result;
