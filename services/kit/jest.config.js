@@ -1,3 +1,3 @@
 const { workspaceJestConfig } = require('../../jest.preset');
 
-module.exports = workspaceJestConfig(__dirname);
+module.exports = workspaceJestConfig(__dirname, { datastores: true });

@@ -1,23 +1,8 @@
 import 'reflect-metadata';
-import { types } from 'pg';
+import { GuardedClient, utcTimestampTypes } from '@eks-sre-lab/kit/postgres';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
-
-const TIMESTAMP_OID = 1114; // TIMESTAMP WITHOUT TIME ZONE
-
-/** The seed's TIMESTAMP columns hold UTC wall-clock time (the session runs in UTC): read them as UTC. */
-function parseUtcTimestamp(value: string): Date {
-  return new Date(`${value.replace(' ', 'T')}Z`);
-}
-
-/** Per-connection type parsers, so the process-wide pg defaults stay untouched. */
-const typeParsers = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP_OID && format !== 'binary'
-      ? parseUtcTimestamp
-      : types.getTypeParser(oid, format ?? 'text')) as typeof types.getTypeParser,
-};
 
 export interface CatalogDataSourceOptions {
   url: string;
@@ -44,7 +29,8 @@ export function createDataSource(options: CatalogDataSourceOptions): DataSource 
       connectionTimeoutMillis: connectTimeoutMs,
       idleTimeoutMillis: 30_000,
       options: `-c timezone=UTC -c statement_timeout=${statementTimeoutMs}`,
-      types: typeParsers,
+      types: utcTimestampTypes,
+      Client: GuardedClient,
     },
   });
 }
