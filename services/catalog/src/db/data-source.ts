@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GuardedClient, utcTimestampTypes } from '@eks-sre-lab/kit/postgres';
+import { poolClientOptions } from '@eks-sre-lab/kit/postgres';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -29,8 +29,7 @@ export function createDataSource(options: CatalogDataSourceOptions): DataSource 
       connectionTimeoutMillis: connectTimeoutMs,
       idleTimeoutMillis: 30_000,
       options: `-c timezone=UTC -c statement_timeout=${statementTimeoutMs}`,
-      types: utcTimestampTypes,
-      Client: GuardedClient,
+      ...poolClientOptions, // UTC timestamps; a client that always has an error listener
     },
   });
 }

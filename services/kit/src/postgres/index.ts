@@ -1,3 +1,3 @@
 // `@eks-sre-lab/kit/postgres`: node-postgres pool options shared by the services with a database (a
 // subpath, so services without one do not load pg).
-export { GuardedClient, utcTimestampTypes } from './pool-client';
+export { GuardedClient, poolClientOptions, utcTimestampTypes } from './pool-client';

@@ -31,3 +31,6 @@ export class GuardedClient extends Client {
     this.on('error', errorWithNoOtherListener);
   }
 }
+
+/** The pool options every service with a database passes (TypeORM: spread into `extra`). */
+export const poolClientOptions = { Client: GuardedClient, types: utcTimestampTypes };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GuardedClient, utcTimestampTypes } from '@eks-sre-lab/kit/postgres';
+import { poolClientOptions } from '@eks-sre-lab/kit/postgres';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -26,8 +26,7 @@ export function createDataSource({ url, poolMax, applicationName = 'order' }: Da
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       options: '-c timezone=UTC',
-      types: utcTimestampTypes,
-      Client: GuardedClient,
+      ...poolClientOptions, // UTC timestamps; a client that always has an error listener
     },
   });
 }
